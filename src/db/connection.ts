@@ -1,0 +1,59 @@
+import { VeldwerkDb } from './schema';
+import { AppError } from '../model/appError';
+import { toAppError } from './errors';
+
+let current: VeldwerkDb | null = null;
+
+/** Opens (or switches to) the local database. One database per user keeps a shared tablet's users apart. */
+export function connect(name: string): VeldwerkDb {
+  if (current?.name === name) return current;
+  current?.close();
+  current = new VeldwerkDb(name);
+  return current;
+}
+
+export function db(): VeldwerkDb {
+  if (!current) throw new AppError('databaseClosed');
+  return current;
+}
+
+export function disconnect(): void {
+  current?.close();
+  current = null;
+}
+
+type TableName = 'cases' | 'notes' | 'followUps' | 'partners' | 'examples' | 'drafts' | 'caseViews' | 'outbox' | 'meta';
+
+/**
+ * One transaction per user intent. Errors come out as AppError; a connection that the browser dropped
+ * (iOS after backgrounding) is reopened and the intent retried once, since the transaction never committed.
+ */
+export async function write<T>(tables: TableName[], work: () => Promise<T>): Promise<T> {
+  const run = () => db().transaction('rw', tables, work);
+  try {
+    return await run();
+  } catch (e) {
+    if (!isLostConnection(e)) throw toAppError(e);
+    db().close();
+    await db().open();
+    try {
+      return await run();
+    } catch (again) {
+      throw toAppError(again);
+    }
+  }
+}
+
+/** Reads map their errors the same way, so the UI sees one kind of failure. */
+export async function read<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+function isLostConnection(e: unknown): boolean {
+  const text = String((e as { message?: string })?.message ?? '');
+  return /connection to indexed database server lost|database connection is closing/i.test(text);
+}

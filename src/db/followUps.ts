@@ -1,0 +1,76 @@
+import { db, read, write } from './connection';
+import { queue } from './outbox';
+import { AppError } from '../model/appError';
+import type { CaseFile } from '../model/caseFile';
+import { NewFollowUpSchema, type FollowUp, type FollowUpBody } from '../model/followUp';
+import { newId } from '../model/ids';
+import { freshStamp } from '../model/rows';
+import { check } from '../model/validation';
+
+export interface FollowUpWithCase {
+  followUp: FollowUp;
+  caseLabel: string;
+}
+
+/** All follow-ups with the label of their case, for the follow-ups screen (grouped by the model). */
+export function listFollowUpsWithCase(): Promise<FollowUpWithCase[]> {
+  return read(async () => {
+    const followUps = await db().followUps.toArray();
+    const caseIds = [...new Set(followUps.map((f) => f.caseId))];
+    const cases = await db().cases.bulkGet(caseIds);
+    const labels = new Map(cases.filter((c): c is CaseFile => !!c).map((c) => [c.id, c.body.label]));
+    return followUps.map((followUp) => ({ followUp, caseLabel: labels.get(followUp.caseId) ?? '' }));
+  });
+}
+
+export function listFollowUpsOfCase(caseId: string): Promise<FollowUp[]> {
+  return read(() => db().followUps.where('caseId').equals(caseId).toArray());
+}
+
+export async function addFollowUp(
+  caseId: string,
+  input: { dueDate: string; body: FollowUpBody },
+  now = new Date(),
+): Promise<FollowUp> {
+  const checked = check(NewFollowUpSchema, input);
+  if (!checked.ok) throw new AppError('invalidInput', checked.problems);
+  return write(['cases', 'followUps', 'outbox'], async () => {
+    const caseFile = await db().cases.get(caseId);
+    if (!caseFile) throw new AppError('notFound');
+    const row: FollowUp = {
+      id: newId(now.getTime()),
+      scopeId: caseFile.scopeId,
+      caseId,
+      dueDate: checked.value.dueDate,
+      status: 'open',
+      doneAt: '',
+      noteId: '',
+      ...freshStamp(now),
+      body: checked.value.body,
+    };
+    await db().followUps.add(row);
+    await queue({ type: 'followUp.add', row }, now);
+    return row;
+  });
+}
+
+export function completeFollowUp(id: string, now = new Date()): Promise<void> {
+  return write(['followUps', 'outbox'], async () => {
+    const prev = await db().followUps.get(id);
+    if (!prev) throw new AppError('notFound');
+    if (prev.status === 'done') return;
+    const doneAt = now.toISOString();
+    await db().followUps.put({ ...prev, status: 'done', doneAt, updatedAt: doneAt });
+    await queue({ type: 'followUp.complete', id, doneAt }, now);
+  });
+}
+
+export function reopenFollowUp(id: string, now = new Date()): Promise<void> {
+  return write(['followUps', 'outbox'], async () => {
+    const prev = await db().followUps.get(id);
+    if (!prev) throw new AppError('notFound');
+    if (prev.status === 'open') return;
+    await db().followUps.put({ ...prev, status: 'open', doneAt: '', updatedAt: now.toISOString() });
+    await queue({ type: 'followUp.reopen', id }, now);
+  });
+}

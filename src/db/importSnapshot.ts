@@ -1,0 +1,32 @@
+import { db, write } from './connection';
+import { setScopes } from './meta';
+import { AppError } from '../model/appError';
+import { SnapshotSchema, type Snapshot } from '../model/snapshot';
+import { check } from '../model/validation';
+
+/** Parses an untrusted snapshot; a corrupt file is refused whole with a clear error, nothing written. */
+export function parseSnapshot(input: unknown): Snapshot {
+  const checked = check(SnapshotSchema, input);
+  if (!checked.ok) throw new AppError('corruptImport', checked.problems.slice(0, 5));
+  return checked.value;
+}
+
+/**
+ * Writes a snapshot in one transaction. These rows come from the server, so nothing enters the outbox;
+ * rows already on the device are replaced by id.
+ */
+export async function importSnapshot(snapshot: Snapshot): Promise<void> {
+  await write(['cases', 'notes', 'followUps', 'partners', 'examples', 'meta'], async () => {
+    await db().cases.bulkPut(snapshot.cases);
+    await db().notes.bulkPut(snapshot.notes);
+    await db().followUps.bulkPut(snapshot.followUps);
+    await db().partners.bulkPut(snapshot.partners);
+    await db().examples.bulkPut(snapshot.examples);
+    await setScopes({ teamId: snapshot.scopes.teamId, orgId: snapshot.scopes.orgId });
+    await db().meta.put({ key: 'orgName', value: snapshot.scopes.orgName });
+  });
+}
+
+export async function hasAnyData(): Promise<boolean> {
+  return (await db().meta.get('scopes')) !== undefined || (await db().cases.limit(1).count()) > 0;
+}

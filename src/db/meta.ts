@@ -1,0 +1,26 @@
+import { db } from './connection';
+
+/** Which team and organisation this device works for. Until accounts exist (sync), demo or local scopes. */
+export interface Scopes {
+  teamId: string;
+  orgId: string;
+}
+
+export const LOCAL_SCOPES: Scopes = { teamId: 'local-team', orgId: 'local-org' };
+
+export async function getScopes(): Promise<Scopes> {
+  const entry = await db().meta.get('scopes');
+  return (entry?.value as Scopes | undefined) ?? LOCAL_SCOPES;
+}
+
+export async function setScopes(scopes: Scopes): Promise<void> {
+  await db().meta.put({ key: 'scopes', value: scopes });
+}
+
+export async function getMeta<T>(key: string): Promise<T | undefined> {
+  return (await db().meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(key: string, value: unknown): Promise<void> {
+  await db().meta.put({ key, value });
+}

@@ -1,0 +1,60 @@
+import Dexie, { type Table } from 'dexie';
+import type { CaseFile } from '../model/caseFile';
+import type { Example } from '../model/example';
+import type { FollowUp } from '../model/followUp';
+import type { OutboxEntry } from '../model/mutation';
+import type { Partner } from '../model/partner';
+import type { VisitNote, VisitNoteBody } from '../model/visitNote';
+
+/** A visit note being written: saved as the user types, local to this device, never synced. */
+export interface Draft {
+  id: string;
+  caseId: string;
+  updatedAt: string;
+  body: VisitNoteBody;
+}
+
+/** When this device last opened a case: drives "recently visited first" and stays on the device. */
+export interface CaseView {
+  caseId: string;
+  openedAt: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/**
+ * ⚠ PERSISTENCE-CRITICAL. Shipped schema versions are frozen: never edit a `version(n)` block that has been
+ * released. Add `version(n + 1)` with an `upgrade()` that migrates rows and outbox entries, and a fixture test.
+ * Indexes hold only ids, scope ids, dates and status; client data stays inside `body`.
+ */
+export const SCHEMA_VERSION = 1;
+
+export class VeldwerkDb extends Dexie {
+  cases!: Table<CaseFile, string>;
+  notes!: Table<VisitNote, string>;
+  followUps!: Table<FollowUp, string>;
+  partners!: Table<Partner, string>;
+  examples!: Table<Example, string>;
+  drafts!: Table<Draft, string>;
+  caseViews!: Table<CaseView, string>;
+  outbox!: Table<OutboxEntry, number>;
+  meta!: Table<MetaEntry, string>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      cases: 'id, scopeId, status, updatedAt',
+      notes: 'id, scopeId, [caseId+date], date, updatedAt',
+      followUps: 'id, scopeId, caseId, [status+dueDate], updatedAt',
+      partners: 'id, scopeId, *themes, updatedAt',
+      examples: 'id, scopeId, *themes, updatedAt',
+      drafts: 'id, caseId, updatedAt',
+      caseViews: 'caseId, openedAt',
+      outbox: '++seq, &mutationId, status',
+      meta: 'key',
+    });
+  }
+}
