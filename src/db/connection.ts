@@ -57,3 +57,14 @@ function isLostConnection(e: unknown): boolean {
   const text = String((e as { message?: string })?.message ?? '');
   return /connection to indexed database server lost|database connection is closing/i.test(text);
 }
+
+/**
+ * Another tab (or an updated app) wants a newer schema. Let the app save drafts first, then close so the
+ * upgrade can go ahead; the handler decides what to tell the user.
+ */
+export function onVersionChange(handler: () => Promise<void>): void {
+  db().on('versionchange', () => {
+    void handler().finally(() => db().close());
+    return false;
+  });
+}

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Row } from './rows';
-import { THEMES } from './themes';
+import { THEMES, type Theme } from './themes';
 import { longText, requiredShort, shortText } from './validation';
 
 /** A praktijkvoorbeeld: how another municipality tackled something, to learn from. */
@@ -22,7 +22,7 @@ export const ExampleInputSchema = v.object({
 export type ExampleInput = v.InferOutput<typeof ExampleInputSchema>;
 
 export interface Example extends Row<ExampleBody> {
-  themes: string[];
+  themes: Theme[];
 }
 
 export function emptyExampleBody(): ExampleBody {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Row } from './rows';
-import { THEMES } from './themes';
+import { THEMES, type Theme } from './themes';
 import { fold } from './caseFile';
 import { longText, requiredShort, shortText } from './validation';
 
@@ -41,7 +41,7 @@ export const PartnerInputSchema = v.object({
 export type PartnerInput = v.InferOutput<typeof PartnerInputSchema>;
 
 export interface Partner extends Row<PartnerBody> {
-  themes: string[];
+  themes: Theme[];
 }
 
 export function emptyPartnerBody(): PartnerBody {
@@ -60,7 +60,7 @@ export function emptyPartnerBody(): PartnerBody {
 }
 
 export function partnerMatches(p: Partner, query: string, theme: string): boolean {
-  if (theme && !p.themes.includes(theme)) return false;
+  if (theme && !(p.themes as string[]).includes(theme)) return false;
   const q = fold(query.trim());
   if (!q) return true;
   const hay = fold([p.body.name, p.body.city, ...p.body.contacts.map((c) => c.name)].join(' '));

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SettingsScreen, type StorageInfo } from './features/settings/SettingsScreen';
+import { onLanguageChange, t } from './i18n/i18n';
+import { readStorageState, requestPersistence } from './pwa/storage';
+import { ClosedBanner } from './shell/ClosedBanner';
+import { Header } from './shell/Header';
+import { screenFor } from './shell/routes';
+import { UpdateBanner } from './shell/UpdateBanner';
+import { Link } from './ui/Link';
+import { usePath } from './ui/router';
+
+/** The shell: header, navigation, banners, and the screen for the current path. */
+export function App({ databaseClosed }: { databaseClosed: boolean }) {
+  const path = usePath();
+  const [, setLang] = useState('');
+  const [storage, setStorage] = useState<StorageInfo | null>(null);
+  useEffect(() => onLanguageChange(setLang), []);
+  useEffect(() => {
+    if (path === '/instellingen') void readStorageState().then(setStorage);
+  }, [path]);
+
+  const askPersistence = async () => {
+    await requestPersistence();
+    setStorage(await readStorageState());
+  };
+  const screen =
+    path === '/instellingen' ? (
+      <SettingsScreen storage={storage} onAskPersistence={() => void askPersistence()} appVersion={__APP_VERSION__} />
+    ) : (
+      screenFor(path)
+    );
+  return (
+    <>
+      <Header path={path} />
+      <main id="main" tabIndex={-1}>
+        <UpdateBanner />
+        {databaseClosed && <ClosedBanner />}
+        {screen ?? (
+          <>
+            <h1>{t('notFound.title')}</h1>
+            <Link href="/">{t('common.backToCaseload')}</Link>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'preact/hooks';
+import { createCase, getCase, updateCase } from '../../db/cases';
+import { getScopes } from '../../db/meta';
+import { errorText, problemsByPath } from '../../i18n/errorText';
+import { t } from '../../i18n/i18n';
+import { emptyCaseBody, type CaseBody } from '../../model/caseFile';
+import { Button } from '../../ui/Button';
+import { TextArea, TextField } from '../../ui/Field';
+import { Link } from '../../ui/Link';
+import { Notice } from '../../ui/Notice';
+import { navigate } from '../../ui/router';
+
+/** Create a dossier, or edit its details when `caseId` is given. */
+export function CaseForm({ caseId }: { caseId?: string }) {
+  const [body, setBody] = useState<CaseBody>(emptyCaseBody());
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (caseId) void getCase(caseId).then((c) => c && setBody(c.body), setError);
+  }, [caseId]);
+
+  const set = (key: keyof CaseBody) => (value: string) => setBody({ ...body, [key]: value });
+  const problems = problemsByPath(error);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      if (caseId) {
+        await updateCase(caseId, body);
+        navigate(`/dossiers/${caseId}`, { replace: true });
+      } else {
+        const row = await createCase((await getScopes()).teamId, body);
+        navigate(`/dossiers/${row.id}`, { replace: true });
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h1>{caseId ? t('caseForm.editTitle') : t('caseForm.newTitle')}</h1>
+      <TextField label={t('caseForm.label')} hint={t('caseForm.labelHint')} value={body.label} onValue={set('label')} error={problems['label']} required />
+      <TextField label={t('caseForm.address')} value={body.address} onValue={set('address')} error={problems['address']} />
+      <TextField label={t('caseForm.phone')} type="tel" value={body.phone} onValue={set('phone')} error={problems['phone']} />
+      <TextArea label={t('caseForm.household')} hint={t('caseForm.householdHint')} value={body.household} onValue={set('household')} error={problems['household']} />
+      {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
+      <div class="actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {t('common.save')}
+        </Button>
+        <Link class="btn btn-secondary" href={caseId ? `/dossiers/${caseId}` : '/'}>
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

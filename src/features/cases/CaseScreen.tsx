@@ -1,0 +1,123 @@
+import { useEffect, useState } from 'preact/hooks';
+import { markCaseOpened, setCaseStatus } from '../../db/cases';
+import { completeFollowUp, reopenFollowUp } from '../../db/followUps';
+import { errorText } from '../../i18n/errorText';
+import { formatDateTime, formatDay } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { brusselsDay } from '../../model/dates';
+import { followUpBucket, type FollowUp } from '../../model/followUp';
+import { Button } from '../../ui/Button';
+import { FollowUpRow } from '../../ui/FollowUpRow';
+import { Link } from '../../ui/Link';
+import { Notice } from '../../ui/Notice';
+import { AddFollowUpForm } from './AddFollowUpForm';
+import { useCaseFile } from './useCaseFile';
+
+/** A dossier: its details, the draft in progress, and a timeline of visit notes and follow-ups. */
+export function CaseScreen({ caseId }: { caseId: string }) {
+  const view = useCaseFile(caseId);
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const today = brusselsDay(new Date());
+
+  useEffect(() => {
+    void markCaseOpened(caseId).catch(() => {});
+  }, [caseId]);
+
+  if (view.state === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (view.state === 'failed') return <Notice kind="error">{errorText(view.error)}</Notice>;
+  const { caseFile, notes, followUps, draft } = view.value;
+  if (!caseFile) return <Notice kind="warning">{t('caseScreen.notFound')}</Notice>;
+
+  const toggle = (f: FollowUp) =>
+    (f.status === 'done' ? reopenFollowUp(f.id) : completeFollowUp(f.id)).catch(setError);
+  const open = followUps.filter((f) => f.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const done = followUps.filter((f) => f.status === 'done');
+
+  return (
+    <>
+      <p class="no-print">
+        <Link href="/">{t('common.backToCaseload')}</Link>
+      </p>
+      <h1>{caseFile.body.label}</h1>
+      {caseFile.status === 'closed' && <Notice kind="info">{t('caseScreen.closed')}</Notice>}
+      <dl class="kv">
+        {caseFile.body.address && (
+          <>
+            <dt>{t('caseForm.address')}</dt>
+            <dd>{caseFile.body.address}</dd>
+          </>
+        )}
+        {caseFile.body.phone && (
+          <>
+            <dt>{t('caseForm.phone')}</dt>
+            <dd>{caseFile.body.phone}</dd>
+          </>
+        )}
+        {caseFile.body.household && (
+          <>
+            <dt>{t('caseForm.household')}</dt>
+            <dd>{caseFile.body.household}</dd>
+          </>
+        )}
+      </dl>
+      {draft && (
+        <Notice kind="warning">
+          <p>{t('caseScreen.draftWaiting', { when: formatDateTime(draft.updatedAt) })}</p>
+          <Link class="btn btn-secondary" href={`/dossiers/${caseId}/bezoek`}>
+            {t('caseScreen.continueDraft')}
+          </Link>
+        </Notice>
+      )}
+      <div class="actions no-print">
+        <Link class="btn btn-primary" href={`/dossiers/${caseId}/bezoek`}>
+          {t('caseScreen.newVisitNote')}
+        </Link>
+        <Button onClick={() => setAdding(true)}>{t('caseScreen.addFollowUp')}</Button>
+        <Link class="btn btn-secondary" href={`/dossiers/${caseId}/bewerken`}>
+          {t('caseScreen.edit')}
+        </Link>
+        <Button variant="quiet" onClick={() => void setCaseStatus(caseId, caseFile.status === 'open' ? 'closed' : 'open').catch(setError)}>
+          {caseFile.status === 'open' ? t('caseScreen.close') : t('caseScreen.reopen')}
+        </Button>
+      </div>
+      {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
+      {adding && <AddFollowUpForm caseId={caseId} onDone={() => setAdding(false)} />}
+
+      <h2>{t('caseScreen.followUps')}</h2>
+      {open.length + done.length === 0 ? (
+        <p class="empty">{t('caseScreen.noFollowUps')}</p>
+      ) : (
+        <ul class="list">
+          {[...open, ...done].map((f) => (
+            <FollowUpRow
+              key={f.id}
+              title={f.body.title}
+              meta={[formatDay(f.dueDate), f.body.who].filter(Boolean).join(' · ')}
+              badge={followUpBucket(f, today) === 'overdue' ? t('followUps.overdueBadge') : undefined}
+              done={f.status === 'done'}
+              toggleLabel={f.status === 'done' ? t('followUps.reopen') : t('followUps.markDone')}
+              onToggle={() => void toggle(f)}
+            />
+          ))}
+        </ul>
+      )}
+
+      <h2>{t('caseScreen.notes')}</h2>
+      {notes.length === 0 ? (
+        <p class="empty">{t('caseScreen.noNotes')}</p>
+      ) : (
+        <ul class="list">
+          {notes.map((n) => (
+            <li key={n.id}>
+              <Link class="list-link" href={`/notities/${n.id}`}>
+                <span class="list-title">{t('caseScreen.noteOf', { date: formatDay(n.date, 'long') })}</span>
+                <span class="list-meta">{n.body.context.reason || n.body.hulpvraag.ownWords || t('caseScreen.noReason')}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { createExample, getExample, updateExample } from '../../db/examples';
+import { getScopes } from '../../db/meta';
+import { listPartners } from '../../db/partners';
+import { errorText, problemsByPath } from '../../i18n/errorText';
+import { t } from '../../i18n/i18n';
+import { themeOptions } from '../../i18n/themeOptions';
+import { emptyExampleBody, type ExampleBody, type ExampleInput } from '../../model/example';
+import type { Partner } from '../../model/partner';
+import type { Theme } from '../../model/themes';
+import { Button } from '../../ui/Button';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
+import { TextArea, TextField } from '../../ui/Field';
+import { Link } from '../../ui/Link';
+import { Notice } from '../../ui/Notice';
+import { navigate } from '../../ui/router';
+
+export function ExampleForm({ exampleId }: { exampleId?: string }) {
+  const [input, setInput] = useState<ExampleInput>({ themes: [], body: emptyExampleBody() });
+  const [partners, setPartners] = useState<Partner[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void listPartners().then(setPartners, setError);
+    if (exampleId) void getExample(exampleId).then((ex) => ex && setInput({ themes: ex.themes, body: ex.body }), setError);
+  }, [exampleId]);
+
+  const body = input.body;
+  const set = (key: keyof ExampleBody) => (value: string) => setInput({ ...input, body: { ...body, [key]: value } });
+  const problems = problemsByPath(error);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const id = exampleId ?? (await createExample((await getScopes()).orgId, input)).id;
+      if (exampleId) await updateExample(exampleId, input);
+      navigate(`/voorbeelden/${id}`, { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h1>{exampleId ? t('exampleForm.editTitle') : t('exampleForm.newTitle')}</h1>
+      <TextField label={t('exampleForm.title')} value={body.title} onValue={set('title')} error={problems['body.title']} required />
+      <TextField label={t('exampleForm.municipality')} value={body.municipality} onValue={set('municipality')} error={problems['body.municipality']} />
+      <CheckboxGroup legend={t('exampleForm.themes')} options={themeOptions()} selected={input.themes} onChange={(themes) => setInput({ ...input, themes: themes as Theme[] })} />
+      <TextArea label={t('exampleForm.summary')} value={body.summary} onValue={set('summary')} error={problems['body.summary']} />
+      <TextArea label={t('exampleForm.approach')} value={body.approach} onValue={set('approach')} error={problems['body.approach']} />
+      <TextArea label={t('exampleForm.lessons')} value={body.lessons} onValue={set('lessons')} error={problems['body.lessons']} />
+      <TextField label={t('exampleForm.contact')} value={body.contact} onValue={set('contact')} error={problems['body.contact']} />
+      {partners.length > 0 && (
+        <CheckboxGroup
+          legend={t('exampleForm.partners')}
+          options={partners.map((p) => ({ value: p.id, label: p.body.name }))}
+          selected={body.partnerIds}
+          onChange={(partnerIds) => setInput({ ...input, body: { ...body, partnerIds } })}
+        />
+      )}
+      {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
+      <div class="actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {t('common.save')}
+        </Button>
+        <Link class="btn btn-secondary" href={exampleId ? `/voorbeelden/${exampleId}` : '/voorbeelden'}>
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'preact/hooks';
+import { getScopes } from '../../db/meta';
+import { createPartner, getPartner, updatePartner } from '../../db/partners';
+import { errorText, problemsByPath } from '../../i18n/errorText';
+import { t } from '../../i18n/i18n';
+import { emptyPartnerBody, type PartnerBody, type PartnerInput } from '../../model/partner';
+import type { Theme } from '../../model/themes';
+import { Button } from '../../ui/Button';
+import { CheckboxGroup } from '../../ui/CheckboxGroup';
+import { TextArea, TextField } from '../../ui/Field';
+import { Link } from '../../ui/Link';
+import { Notice } from '../../ui/Notice';
+import { navigate } from '../../ui/router';
+import { ContactPersonsEditor } from './ContactPersonsEditor';
+import { themeOptions } from '../../i18n/themeOptions';
+
+/** Add a partner to the sociale kaart, or edit one (`partnerId`). */
+export function PartnerForm({ partnerId }: { partnerId?: string }) {
+  const [input, setInput] = useState<PartnerInput>({ themes: [], body: emptyPartnerBody() });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (partnerId) void getPartner(partnerId).then((p) => p && setInput({ themes: p.themes, body: p.body }), setError);
+  }, [partnerId]);
+
+  const body = input.body;
+  const set = (key: keyof PartnerBody) => (value: string) => setInput({ ...input, body: { ...body, [key]: value } });
+  const problems = problemsByPath(error);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const id = partnerId ?? (await createPartner((await getScopes()).orgId, input)).id;
+      if (partnerId) await updatePartner(partnerId, input);
+      navigate(`/partners/${id}`, { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <h1>{partnerId ? t('partnerForm.editTitle') : t('partnerForm.newTitle')}</h1>
+      <TextField label={t('partnerForm.name')} value={body.name} onValue={set('name')} error={problems['body.name']} required />
+      <TextField label={t('partnerForm.street')} value={body.street} onValue={set('street')} error={problems['body.street']} />
+      <div class="field-row">
+        <TextField label={t('partnerForm.postalCode')} value={body.postalCode} onValue={set('postalCode')} error={problems['body.postalCode']} />
+        <TextField label={t('partnerForm.city')} value={body.city} onValue={set('city')} error={problems['body.city']} />
+      </div>
+      <div class="field-row">
+        <TextField label={t('partnerForm.phone')} type="tel" value={body.phone} onValue={set('phone')} error={problems['body.phone']} />
+        <TextField label={t('partnerForm.email')} type="email" value={body.email} onValue={set('email')} error={problems['body.email']} />
+      </div>
+      <TextField label={t('partnerForm.website')} hint={t('partnerForm.websiteHint')} type="url" value={body.website} onValue={set('website')} error={problems['body.website']} />
+      <TextArea label={t('partnerForm.openingHours')} hint={t('partnerForm.openingHoursHint')} rows={3} value={body.openingHours} onValue={set('openingHours')} error={problems['body.openingHours']} />
+      <CheckboxGroup legend={t('partnerForm.themes')} options={themeOptions()} selected={input.themes} onChange={(themes) => setInput({ ...input, themes: themes as Theme[] })} />
+      <ContactPersonsEditor value={body.contacts} onChange={(contacts) => setInput({ ...input, body: { ...body, contacts } })} problems={problems} />
+      <TextArea label={t('partnerForm.notes')} value={body.notes} onValue={set('notes')} error={problems['body.notes']} />
+      {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
+      <div class="actions">
+        <Button variant="primary" type="submit" disabled={busy}>
+          {t('common.save')}
+        </Button>
+        <Link class="btn btn-secondary" href={partnerId ? `/partners/${partnerId}` : '/partners'}>
+          {t('common.cancel')}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { TIME_ZONE } from '../model/dates';
+import { currentLanguage } from './i18n';
+
+function locale(): string {
+  return currentLanguage() === 'nl' ? 'nl-BE' : 'en-GB';
+}
+
+/** A calendar day (YYYY-MM-DD) as the reader says it: "vr 27 nov. 2026". Days carry no zone, so format at UTC noon. */
+export function formatDay(day: string, style: 'short' | 'long' = 'short'): string {
+  if (!day) return '';
+  const date = new Date(`${day}T12:00:00Z`);
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: 'UTC',
+    weekday: style === 'long' ? 'long' : 'short',
+    day: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    year: 'numeric',
+  }).format(date);
+}
+
+/** An instant, in Brussels time. */
+export function formatDateTime(iso: string): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: TIME_ZONE,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}
+
+export function formatBytes(bytes: number): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return new Intl.NumberFormat(locale(), {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: value < 10 && unit > 0 ? 1 : 0,
+  }).format(value);
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'preact/hooks';
+import { watch } from '../db/live';
+import { getMeta } from '../db/meta';
+import { countWaiting } from '../db/outbox';
+import { t } from '../i18n/i18n';
+import { Link } from '../ui/Link';
+import { useWatched } from '../ui/useWatched';
+
+const NAV = [
+  ['/', 'nav.cases'],
+  ['/opvolging', 'nav.followUps'],
+  ['/partners', 'nav.partners'],
+  ['/voorbeelden', 'nav.examples'],
+  ['/instellingen', 'nav.settings'],
+] as const;
+
+function useOnline(): boolean {
+  const [online, setOnline] = useState(navigator.onLine);
+  useEffect(() => {
+    const update = () => setOnline(navigator.onLine);
+    addEventListener('online', update);
+    addEventListener('offline', update);
+    return () => {
+      removeEventListener('online', update);
+      removeEventListener('offline', update);
+    };
+  }, []);
+  return online;
+}
+
+function section(path: string): string {
+  if (path === '/' || path.startsWith('/dossiers') || path.startsWith('/notities') || path.startsWith('/bezoek')) return '/';
+  return `/${path.split('/')[1] ?? ''}`;
+}
+
+/** Brand, organisation, and the device state in words: connection and changes kept on this device. */
+export function Header({ path }: { path: string }) {
+  const online = useOnline();
+  const waiting = useWatched<number>((next, fail) => watch(countWaiting, next, fail), []);
+  const org = useWatched<string | undefined>((next, fail) => watch(() => getMeta<string>('orgName'), next, fail), []);
+  const current = section(path);
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header class="shell-header">
+        <Link class="brand" href="/">
+          {t('app.name')}
+          {org.state === 'ready' && org.value && <span class="brand-org">{org.value}</span>}
+        </Link>
+        <p class="status-line" role="status" data-testid="device-status">
+          <strong>{online ? t('status.online') : t('status.offline')}</strong>
+          {waiting.state === 'ready' && <span>{waiting.value === 0 ? t('status.nothingWaiting') : t('status.waiting', { count: waiting.value })}</span>}
+        </p>
+      </header>
+      <nav class="nav" aria-label={t('nav.label')}>
+        {NAV.map(([href, key]) => (
+          <Link key={href} href={href} aria-current={current === href ? 'page' : undefined}>
+            {t(key)}
+          </Link>
+        ))}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { hasAnyData, importSnapshot, parseSnapshot } from '../db/importSnapshot';
+
+/**
+ * Until accounts and sync exist, a fresh device asks the server for its demo data set once. Offline or on
+ * a server without demo data this does nothing; the app works on an empty device just as well.
+ */
+export async function seedDemoIfFresh(): Promise<'seeded' | 'skipped'> {
+  if (await hasAnyData()) return 'skipped';
+  let response: Response;
+  try {
+    response = await fetch('/api/demo-snapshot', { headers: { accept: 'application/json' }, cache: 'no-store' });
+  } catch {
+    return 'skipped';
+  }
+  if (!response.ok) return 'skipped';
+  await importSnapshot(parseSnapshot(await response.json()));
+  return 'seeded';
+}
