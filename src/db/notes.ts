@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { db, read, write } from './connection';
 import { queue } from './outbox';
 import { AppError } from '../model/appError';
-import type { FollowUp } from '../model/followUp';
+import { NewFollowUpSchema, type FollowUp } from '../model/followUp';
 import { newId } from '../model/ids';
 import type { PlannedFollowUp } from '../model/plannedFollowUps';
 import { freshStamp } from '../model/rows';
@@ -21,6 +21,10 @@ export interface NewVisitNote {
 export async function saveVisitNote(input: NewVisitNote, now = new Date()): Promise<VisitNote> {
   const checked = check(VisitNoteBodySchema, input.body);
   if (!checked.ok) throw new AppError('invalidInput', checked.problems);
+  for (const planned of input.followUps) {
+    const plan = check(NewFollowUpSchema, planned);
+    if (!plan.ok) throw new AppError('invalidInput', plan.problems.map((p) => ({ ...p, path: `followUps.${p.path}` })));
+  }
   return write(['cases', 'notes', 'followUps', 'drafts', 'outbox'], async () => {
     const caseFile = await db().cases.get(input.caseId);
     if (!caseFile) throw new AppError('notFound');

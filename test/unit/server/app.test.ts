@@ -1,0 +1,64 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SnapshotSchema } from '../../../src/model/snapshot';
+import { check } from '../../../src/model/validation';
+import { buildServer } from '../../../src/server/app';
+
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  // A stand-in build: the server's job is headers and routing, not what Vite produced.
+  const dir = mkdtempSync(join(tmpdir(), 'veldwerk-dist-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Veldwerk</title>');
+  writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'export {};');
+  app = await buildServer({ staticDir: dir, demo: true, version: '9.9.9' });
+});
+afterAll(() => app.close());
+
+describe('server', () => {
+  it.each([
+    ['/sw.js', 'no-cache'],
+    ['/index.html', 'no-cache'],
+    ['/assets/index-abc123.js', 'public, max-age=31536000, immutable'],
+  ])('%s is served with cache-control %s and a strict CSP', async (url, cacheControl) => {
+    const res = await app.inject({ url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe(cacheControl);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers deep links with the app shell, uncached', async () => {
+    const res = await app.inject({ url: '/dossiers/abc/bezoek' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toContain('<title>Veldwerk</title>');
+  });
+
+  it('never lets a cache keep an API answer', async () => {
+    const res = await app.inject({ url: '/api/health' });
+    expect(res.json()).toEqual({ ok: true, version: '9.9.9' });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers unknown API routes with the one error shape', async () => {
+    const res = await app.inject({ url: '/api/nope', method: 'POST', payload: {} });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'notFound', message: expect.any(String) } });
+  });
+
+  it('serves a demo snapshot that the shared schema accepts', async () => {
+    const res = await app.inject({ url: '/api/demo-snapshot' });
+    expect(check(SnapshotSchema, res.json()).ok).toBe(true);
+  });
+
+  it('refuses to start without a built app', async () => {
+    await expect(buildServer({ staticDir: mkdtempSync(join(tmpdir(), 'empty-')), demo: false, version: '1' })).rejects.toThrow(/npm run build/);
+  });
+});
