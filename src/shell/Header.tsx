@@ -3,6 +3,7 @@ import { watch } from '../db/live';
 import { getMeta } from '../db/meta';
 import { countWaiting } from '../db/outbox';
 import { t } from '../i18n/i18n';
+import { reachability, watchReachability, type Reachability } from '../sync/status';
 import { Link } from '../ui/Link';
 import { useWatched } from '../ui/useWatched';
 
@@ -14,18 +15,10 @@ const NAV = [
   ['/instellingen', 'nav.settings'],
 ] as const;
 
-function useOnline(): boolean {
-  const [online, setOnline] = useState(navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    addEventListener('online', update);
-    addEventListener('offline', update);
-    return () => {
-      removeEventListener('online', update);
-      removeEventListener('offline', update);
-    };
-  }, []);
-  return online;
+function useReachability(): Reachability {
+  const [state, setState] = useState<Reachability>(reachability());
+  useEffect(() => watchReachability(setState), []);
+  return state;
 }
 
 function section(path: string): string {
@@ -35,7 +28,7 @@ function section(path: string): string {
 
 /** Brand, organisation, and the device state in words: connection and changes kept on this device. */
 export function Header({ path }: { path: string }) {
-  const online = useOnline();
+  const reach = useReachability();
   const waiting = useWatched<number>((next, fail) => watch(countWaiting, next, fail), []);
   const org = useWatched<string | undefined>((next, fail) => watch(() => getMeta<string>('orgName'), next, fail), []);
   const current = section(path);
@@ -50,7 +43,7 @@ export function Header({ path }: { path: string }) {
           {org.state === 'ready' && org.value && <span class="brand-org">{org.value}</span>}
         </Link>
         <p class="status-line" role="status" data-testid="device-status">
-          <strong>{online ? t('status.online') : t('status.offline')}</strong>
+          <strong>{t(`status.${reach}`)}</strong>
           {waiting.state === 'ready' && <span>{waiting.value === 0 ? t('status.nothingWaiting') : t('status.waiting', { count: waiting.value })}</span>}
         </p>
       </header>

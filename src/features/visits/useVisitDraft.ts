@@ -5,8 +5,8 @@ import { emptyVisitNote, noteHasContent, type VisitNoteBody } from '../../model/
 import { createAutosaver } from '../../ui/autosaver';
 import { markClean, markDirty } from '../../ui/dirtyEditors';
 
-/** Quiet time after the last keystroke before the draft is written. Short: a crash loses at most this. */
-export const DRAFT_SAVE_DELAY_MS = 400;
+/** Delay before a draft write starts. Kept at zero: a reload or crash must find what was typed (see autosaver). */
+export const DRAFT_SAVE_DELAY_MS = 0;
 
 export type DraftState = { kind: 'loading' } | { kind: 'editing'; savedAt: string | null; saveError: unknown };
 

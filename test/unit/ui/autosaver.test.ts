@@ -5,7 +5,7 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('autosaver', () => {
-  it('writes once after a quiet period, with the latest value', async () => {
+  it('writes once after the delay, with the latest value', async () => {
     const saved: string[] = [];
     const saver = createAutosaver<string>(async (v) => void saved.push(v), 400, () => {});
     saver.schedule('h');
@@ -63,6 +63,24 @@ describe('autosaver', () => {
     await vi.advanceTimersByTimeAsync(100);
     await flushed;
     expect(order).toEqual(['old', 'new']);
+  });
+
+  it('coalesces changes made while a write is in flight into one next write', async () => {
+    const saved: string[] = [];
+    const saver = createAutosaver<string>(
+      async (v) => {
+        await new Promise((r) => setTimeout(r, 20));
+        saved.push(v);
+      },
+      0,
+      () => {},
+    );
+    saver.schedule('a');
+    await vi.advanceTimersByTimeAsync(1);
+    saver.schedule('ab');
+    saver.schedule('abc');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(saved).toEqual(['a', 'abc']);
   });
 
   it('cancel drops what is pending', async () => {

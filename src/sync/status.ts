@@ -1,0 +1,49 @@
+/**
+ * Whether the organisation's server answers, found out by a real request: `navigator.onLine === true`
+ * proves nothing (captive portals, dead Wi-Fi, a stopped server). Sync will extend this status.
+ */
+export type Reachability = 'unknown' | 'reachable' | 'unreachable';
+
+const CHECK_EVERY_MS = 30_000;
+const TIMEOUT_MS = 5_000;
+const listeners = new Set<(r: Reachability) => void>();
+let state: Reachability = 'unknown';
+let started = false;
+
+export async function checkReachability(): Promise<Reachability> {
+  let next: Reachability = 'unreachable';
+  if (navigator.onLine !== false) {
+    try {
+      const res = await fetch('/api/health', { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      next = res.ok ? 'reachable' : 'unreachable';
+    } catch {
+      next = 'unreachable';
+    }
+  }
+  if (next !== state) {
+    state = next;
+    listeners.forEach((l) => l(state));
+  }
+  return state;
+}
+
+export function reachability(): Reachability {
+  return state;
+}
+
+/** Starts watching: now, on online/offline, when the tab comes back, and every half minute while visible. */
+export function watchReachability(listener: (r: Reachability) => void): () => void {
+  listeners.add(listener);
+  if (!started) {
+    started = true;
+    const check = () => void checkReachability();
+    addEventListener('online', check);
+    addEventListener('offline', check);
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
+    setInterval(() => document.visibilityState === 'visible' && check(), CHECK_EVERY_MS);
+    check();
+  }
+  return () => {
+    listeners.delete(listener);
+  };
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App } from './pages/App';
+import { openProfile, type Profile } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+let server: RunningServer;
+let profile: Profile;
+let app: App;
+
+beforeAll(async () => {
+  server = await startServer();
+  profile = await openProfile();
+  app = new App(await profile.context.newPage(), server.url);
+  await app.open('/');
+  await app.untilControlled();
+});
+afterAll(async () => {
+  await profile.close();
+  await server.stop();
+});
+
+describe('installable PWA', () => {
+  it('Chromium reports no installability errors', async () => {
+    const cdp = await profile.context.newCDPSession(app.page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: unknown[] };
+    expect(installabilityErrors).toEqual([]);
+  });
+
+  it('has a complete manifest with a separate maskable icon and the two field shortcuts', async () => {
+    const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ id: '/', lang: 'nl-BE', start_url: '/', scope: '/', display: 'standalone' });
+    expect(manifest.short_name.length).toBeLessThanOrEqual(12);
+    expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    expect(manifest.shortcuts.map((s: { url: string }) => s.url)).toEqual(['/bezoek/nieuw', '/partners']);
+    for (const icon of [...manifest.icons, ...manifest.shortcuts.flatMap((s: { icons: unknown[] }) => s.icons)]) {
+      expect((await fetch(server.url + (icon as { src: string }).src)).status).toBe(200);
+    }
+    expect(await app.page.locator('link[rel=apple-touch-icon]').getAttribute('href')).toBe('/icons/apple-touch-icon.png');
+  });
+
+  it('the service worker controls the page', async () => {
+    expect(await app.page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
+  });
+
+  it('reloads offline, with the data from the device, and opens deep links offline', async () => {
+    expect(await app.caseloadLabels()).toContain('Gezin Demo-Peeters (fictief)');
+    await profile.context.setOffline(true);
+    try {
+      await app.page.reload();
+      expect(await app.caseloadLabels()).toContain('Gezin Demo-Peeters (fictief)');
+      await app.page.getByTestId('device-status').getByText('Geen verbinding').waitFor();
+      await app.page.goto(`${server.url}/partners`);
+      await app.page.getByRole('heading', { name: 'Sociale kaart' }).waitFor();
+      await app.page.getByRole('link', { name: 'CAW Voorbeeldregio (fictief)' }).click();
+      await expect(app.page.getByRole('link', { name: /Bellen/ }).getAttribute('href')).resolves.toBe('tel:+3290002000');
+    } finally {
+      await profile.context.setOffline(false);
+    }
+  });
+
+  it('precaches both languages: English works offline after the first visit', async () => {
+    await profile.context.setOffline(true);
+    try {
+      await app.open('/instellingen');
+      await app.page.getByLabel('Taal').selectOption('en');
+      await app.page.getByRole('heading', { name: 'Settings' }).waitFor();
+      expect(await app.page.getAttribute('html', 'lang')).toBe('en');
+      await app.page.reload();
+      await app.page.getByRole('heading', { name: 'Settings' }).waitFor();
+      await app.page.getByLabel('Language').selectOption('nl');
+      await app.page.getByRole('heading', { name: 'Instellingen' }).waitFor();
+      expect(await app.page.getAttribute('html', 'lang')).toBe('nl-BE');
+    } finally {
+      await profile.context.setOffline(false);
+    }
+  });
+
+  it('never caches API answers in Cache Storage', async () => {
+    const cached = await app.page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) urls.push(req.url);
+      return urls;
+    });
+    expect(cached.length).toBeGreaterThan(5);
+    expect(cached.filter((u) => u.includes('/api/'))).toEqual([]);
+  });
+});
