@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// `npm test`: the type check, the unit suite and the browser suite, then one line "N passed, N failed" for all.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+mkdirSync('.tmp', { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(title, command, args) {
+  process.stdout.write(`\n▶ ${title}\n`);
+  return spawnSync(command, args, { stdio: 'inherit', env: process.env }).status === 0;
+}
+
+function vitest(title, report, extraArgs) {
+  rmSync(report, { force: true });
+  const ok = run(title, 'npx', ['vitest', 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  let result;
+  try {
+    result = JSON.parse(readFileSync(report, 'utf8'));
+  } catch {
+    // The runner died before it could report: count that as a failure, never as "nothing to test".
+    totals.failed += 1;
+    return;
+  }
+  totals.passed += result.numPassedTests;
+  totals.failed += result.numFailedTests + (ok || result.numFailedTests > 0 ? 0 : 1);
+  totals.skipped += result.numPendingTests + result.numTodoTests;
+}
+
+const typesOk = run('Type check (tsc, strict)', 'npm', ['run', '--silent', 'typecheck']);
+totals[typesOk ? 'passed' : 'failed'] += 1;
+vitest('Unit tests (vitest + fake-indexeddb)', '.tmp/unit.json', []);
+vitest('Browser tests (Playwright + Chromium)', '.tmp/e2e.json', ['--config', 'test/e2e/vitest.config.ts']);
+
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);
+process.exit(totals.failed === 0 ? 0 : 1);
