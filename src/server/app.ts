@@ -50,11 +50,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   // Deep links (/dossiers/…, /partners/…) get the app shell; the app routes them. The service worker does the same offline.
   app.setNotFoundHandler(async (request, reply) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url.startsWith('/api/')) {
-      return reply.code(404).send(apiError('notFound', 'Not found.'));
-    }
+    if (!isAppRoute(request.method, request.url)) return reply.code(404).send(apiError('notFound', 'Not found.'));
     reply.header('cache-control', 'no-cache');
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
   return app;
+}
+
+/** A deep link of the app (no file extension, not the API). A missing asset must stay a 404, not become HTML. */
+function isAppRoute(method: string, url: string): boolean {
+  const path = url.split('?')[0] ?? '';
+  return (method === 'GET' || method === 'HEAD') && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
 }

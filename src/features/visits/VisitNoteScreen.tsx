@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { getCase } from '../../db/cases';
 import { deleteDraft } from '../../db/drafts';
+import { watch } from '../../db/live';
 import { saveVisitNote } from '../../db/notes';
 import { errorText, problemsByPath } from '../../i18n/errorText';
 import { formatDateTime } from '../../i18n/format';
@@ -11,6 +12,7 @@ import { Button } from '../../ui/Button';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
+import { useWatched } from '../../ui/useWatched';
 import { AfsprakenSection } from './AfsprakenSection';
 import { ContextSection } from './ContextSection';
 import { HulpvraagSection } from './HulpvraagSection';
@@ -27,18 +29,17 @@ const followUpTitles = () => ({
 
 /** A new home-visit note, written in the Flemish visit structure and kept as a draft until saved. */
 export function VisitNoteScreen({ caseId }: { caseId: string }) {
-  const [caseFile, setCaseFile] = useState<CaseFile | null | undefined>(undefined);
+  // Live: on a fresh device the case may arrive a moment after the screen opens.
+  const watched = useWatched<CaseFile | undefined>((next, fail) => watch(() => getCase(caseId), next, fail), [caseId]);
   const draft = useVisitDraft(caseId);
   const [error, setError] = useState<unknown>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void getCase(caseId).then((c) => setCaseFile(c ?? null), setError);
-  }, [caseId]);
-
-  if (caseFile === null) return <Notice kind="warning">{t('caseScreen.notFound')}</Notice>;
-  if (!draft.body || caseFile === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (watched.state === 'failed') return <Notice kind="error">{errorText(watched.error)}</Notice>;
+  if (watched.state === 'ready' && !watched.value) return <Notice kind="warning">{t('caseScreen.notFound')}</Notice>;
+  if (!draft.body || watched.state !== 'ready' || !watched.value) return <p role="status">{t('common.loading')}</p>;
+  const caseFile = watched.value;
   const body = draft.body;
   const problems = problemsByPath(error);
 

@@ -41,6 +41,11 @@ describe('server', () => {
     expect(res.body).toContain('<title>Veldwerk</title>');
   });
 
+  it('answers a missing asset with 404, not with the app shell', async () => {
+    const res = await app.inject({ url: '/assets/index-gone.js' });
+    expect(res.statusCode).toBe(404);
+  });
+
   it('never lets a cache keep an API answer', async () => {
     const res = await app.inject({ url: '/api/health' });
     expect(res.json()).toEqual({ ok: true, version: '9.9.9' });
