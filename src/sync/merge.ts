@@ -1,0 +1,90 @@
+/**
+ * Per-field merge, the heart of sync. Pure: the server applies it to stored rows, the tests run it as a table.
+ *
+ * Every field of a synced row carries the server version at which it was last set, who set it and when.
+ * A change says, per field, which version it was based on. If the field has not moved since, the change
+ * applies. If it has moved to the same value, nothing happens. Otherwise the stored value stays and the
+ * change becomes a visible conflict: never a silent last-writer-wins.
+ */
+export interface FieldStamp {
+  version: number;
+  by: string;
+  at: string;
+}
+
+export interface Conflict {
+  field: string;
+  /** The value that stayed (the other person's), with who set it and when. */
+  kept: { value: unknown } & FieldStamp;
+  /** The value that could not be applied, with who tried and when. */
+  proposed: { value: unknown; by: string; at: string };
+}
+
+export interface MergeState {
+  data: Record<string, unknown>;
+  fields: Record<string, FieldStamp>;
+  conflicts: Conflict[];
+}
+
+export interface FieldChange {
+  fields: Record<string, unknown>;
+  /** Per field, the version the author saw. 0 = the author never saw the field set. */
+  base: Record<string, number>;
+  by: string;
+  at: string;
+}
+
+export interface MergeResult {
+  state: MergeState;
+  applied: string[];
+  conflicted: string[];
+}
+
+export function mergeFields(current: MergeState, change: FieldChange, newVersion: number): MergeResult {
+  const data = { ...current.data };
+  const fields = { ...current.fields };
+  const conflicts = [...current.conflicts];
+  const applied: string[] = [];
+  const conflicted: string[] = [];
+  for (const [field, value] of Object.entries(change.fields)) {
+    const stamp = fields[field];
+    const seen = change.base[field] ?? 0;
+    if (!stamp || stamp.version <= seen) {
+      data[field] = value;
+      fields[field] = { version: newVersion, by: change.by, at: change.at };
+      // A newer decision on the field settles an open conflict on it.
+      removeConflict(conflicts, field);
+      applied.push(field);
+    } else if (sameValue(data[field], value)) {
+      continue;
+    } else {
+      removeConflict(conflicts, field);
+      conflicts.push({ field, kept: { value: data[field], ...stamp }, proposed: { value, by: change.by, at: change.at } });
+      conflicted.push(field);
+    }
+  }
+  return { state: { data, fields, conflicts }, applied, conflicted };
+}
+
+/** Resolving a conflict is an ordinary change based on the kept value's version: it applies and clears it. */
+export function resolutionChange(conflict: Conflict, value: unknown, by: string, at: string): FieldChange {
+  return { fields: { [conflict.field]: value }, base: { [conflict.field]: conflict.kept.version }, by, at };
+}
+
+function removeConflict(conflicts: Conflict[], field: string): void {
+  const i = conflicts.findIndex((c) => c.field === field);
+  if (i >= 0) conflicts.splice(i, 1);
+}
+
+/** Values are JSON: compare them as JSON, with object keys in a stable order. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return stableJson(a) === stableJson(b);
+}
+
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
+      : v,
+  );
+}
