@@ -1,0 +1,34 @@
+import * as v from 'valibot';
+import { CaseBodySchema, CASE_STATUSES } from './caseFile';
+import { ExampleBodySchema } from './example';
+import { FollowUpBodySchema } from './followUp';
+import { PartnerBodySchema } from './partner';
+import { THEMES } from './themes';
+import { day } from './validation';
+import { VisitNoteBodySchema } from './visitNote';
+
+/** Schemas of whole stored rows, for everything that arrives from outside: snapshots and sync. */
+export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+const base = {
+  id,
+  scopeId: id,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
+  version: v.pipe(v.number(), v.integer(), v.minValue(0)),
+};
+const themes = v.array(v.picklist(THEMES));
+
+export const CaseRowSchema = v.object({ ...base, status: v.picklist(CASE_STATUSES), body: CaseBodySchema });
+export const NoteRowSchema = v.object({ ...base, caseId: id, date: day, body: VisitNoteBodySchema });
+export const FollowUpRowSchema = v.object({
+  ...base,
+  caseId: id,
+  dueDate: day,
+  status: v.picklist(['open', 'done']),
+  doneAt: v.union([v.literal(''), v.pipe(v.string(), v.isoTimestamp())]),
+  noteId: v.union([v.literal(''), id]),
+  body: FollowUpBodySchema,
+});
+export const PartnerRowSchema = v.object({ ...base, themes, body: PartnerBodySchema });
+export const ExampleRowSchema = v.object({ ...base, themes, body: ExampleBodySchema });
+
