@@ -1,0 +1,148 @@
+// Runs inside Chromium: raw IndexedDB vs the app's data layer (src/db), and the caseload queries at scale.
+import { connect, disconnect } from '../../../src/db/connection';
+import { importSnapshot, parseSnapshot } from '../../../src/db/importSnapshot';
+import { latestNotesOfCase, notesInRange } from '../../../src/db/notes';
+import { addDays } from '../../../src/model/dates';
+import type { VisitNote } from '../../../src/model/visitNote';
+import { caseId, DAYS, FIRST_DAY, makeNotes, rng, snapshotOf } from './notes';
+import { openRaw, rawLatest, rawRange } from './rawQueries';
+
+const IMPORT_CASES = 100;
+const QUERY_CASES = 500;
+let dbSeq = 0;
+
+/** Generated once per size, so raw and data layer write exactly the same records. */
+const cache = new Map<number, VisitNote[]>();
+function notesFor(n: number): VisitNote[] {
+  if (!cache.has(n)) cache.set(n, makeNotes(n, IMPORT_CASES));
+  return cache.get(n)!;
+}
+
+const request = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+
+/** "blocked" only means a just-closed connection has not finished closing; success follows. Not forever, though. */
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`deleting ${name} still blocked after 10 s`)), 10_000);
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => (clearTimeout(timer), resolve());
+    req.onerror = () => (clearTimeout(timer), reject(req.error));
+  });
+}
+
+/** The baseline: one object store shaped like the app's notes table, n puts in ONE readwrite transaction. */
+async function rawImport(n: number): Promise<number> {
+  const notes = notesFor(n);
+  const name = `bench-raw-${dbSeq++}`;
+  const open = indexedDB.open(name, 1);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore('notes', { keyPath: 'id' });
+    // The same indexes as Dexie's 'id, scopeId, [caseId+date], date, updatedAt'.
+    store.createIndex('scopeId', 'scopeId');
+    store.createIndex('[caseId+date]', ['caseId', 'date']);
+    store.createIndex('date', 'date');
+    store.createIndex('updatedAt', 'updatedAt');
+  };
+  const idb = await request(open); // opening and creating the schema is not timed, as for the data layer
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction('notes', 'readwrite');
+    const store = tx.objectStore('notes');
+    for (const note of notes) store.put(note);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('raw import aborted'));
+  });
+  const ms = performance.now() - t0;
+  idb.close();
+  await deleteDatabase(name);
+  return ms;
+}
+
+/** Opens a fresh app database (schema created before timing starts). */
+async function freshAppDb(): Promise<string> {
+  const name = `bench-layer-${dbSeq++}`;
+  await connect(name).open();
+  return name;
+}
+
+/** The app's import path for server rows: importSnapshot (one transaction, bulkPut per table). */
+async function dataLayerImport(n: number): Promise<number> {
+  const snapshot = snapshotOf(notesFor(n));
+  const name = await freshAppDb();
+  const t0 = performance.now();
+  await importSnapshot(snapshot);
+  const ms = performance.now() - t0;
+  disconnect();
+  await deleteDatabase(name);
+  return ms;
+}
+
+/** Proves the generated rows are valid snapshot notes (the app's own schema), and what that check costs. */
+function validate(n: number): { ms: number; bytesPerNote: number } {
+  const notes = notesFor(n);
+  const t0 = performance.now();
+  parseSnapshot(snapshotOf(notes)); // throws AppError('corruptImport') on any invalid row
+  return { ms: performance.now() - t0, bytesPerNote: JSON.stringify(notes).length / notes.length };
+}
+
+/** Wall time of one awaited call, with its result for the sanity checks. */
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const result = await work();
+  return [performance.now() - t, result];
+}
+
+/**
+ * n notes over 500 cases in a fresh app db, then `samples` random cases and ranges, each queried through the
+ * data layer and, as a baseline, straight on IndexedDB (second connection, same rows), alternately.
+ */
+async function queries(n: number, samples = 250) {
+  const notes = makeNotes(n, QUERY_CASES, 2);
+  parseSnapshot(snapshotOf(notes.slice(0, 1000))); // same generator as validate(); a sample keeps this quick
+  const name = await freshAppDb();
+  const [importMs] = await timed(() => importSnapshot(snapshotOf(notes)));
+  const idb = await openRaw(name);
+  const random = rng(3);
+  const t = { latest: [] as number[], range: [] as number[], rawLatest: [] as number[], rawRange: [] as number[] };
+  let rows = 0;
+  // Untimed warm-up: the first reads pay for JIT and the connection's first transactions, not the query.
+  for (let i = 0; i < 10; i++) {
+    await latestNotesOfCase(caseId(i), 50);
+    await notesInRange(FIRST_DAY, addDays(FIRST_DAY, i), 100);
+    await rawLatest(idb, caseId(i), 50);
+  }
+  for (let i = 0; i < samples; i++) {
+    const id = caseId(Math.floor(random() * QUERY_CASES));
+    const from = addDays(FIRST_DAY, Math.floor(random() * DAYS));
+    const to = addDays(from, Math.floor(random() * 31));
+    const [a, ofCase] = await timed(() => latestNotesOfCase(id, 50));
+    const [b, inRange] = await timed(() => notesInRange(from, to, 100));
+    const [c, rawOfCase] = await timed(() => rawLatest(idb, id, 50));
+    const [d, rawInRange] = await timed(() => rawRange(idb, from, to, 100));
+    t.latest.push(a);
+    t.range.push(b);
+    t.rawLatest.push(c);
+    t.rawRange.push(d);
+    if (ofCase.some((note) => note.caseId !== id)) throw new Error('latestNotesOfCase returned another case');
+    if (inRange.some((note) => note.date < from || note.date > to)) throw new Error('notesInRange out of range');
+    if (ofCase.length !== rawOfCase.length || inRange.length !== rawInRange.length) throw new Error('baseline disagrees');
+    rows += ofCase.length + inRange.length;
+  }
+  idb.close();
+  disconnect();
+  await deleteDatabase(name);
+  return { importMs, ...t, avgRowsPerQuery: rows / (2 * samples) };
+}
+
+declare global {
+  interface Window {
+    bench: unknown;
+  }
+}
+window.bench = { rawImport, dataLayerImport, queries, validate };
+document.title = 'bench ready';

@@ -1,0 +1,106 @@
+// `npm run bench`: build, serve, measure, print one table. Exit 0 whatever the verdicts; non-zero only
+// when the harness itself could not measure (a missed target is a result, a crash is not).
+import { join } from 'node:path';
+import { measureColdStart } from './coldStart.mjs';
+import { buildBenchPage, measureDataLayer } from './dataLayer.mjs';
+import { freePort, median, run, startProcess, WORK } from './lib.mjs';
+import { measureLighthouse } from './lighthouse.mjs';
+import { measureSizes } from './sizes.mjs';
+import { formatTable, row } from './table.mjs';
+
+const COLD_RUNS = 11;
+const LIGHTHOUSE_RUNS = 5;
+const IMPORT = { importN: 10_000, importRuns: 9, queryN: 50_000, querySamples: 400 };
+const KIB = 1024;
+// The app is built into .bench/ rather than dist/: another engineer's build or e2e run in the same tree
+// must not swap the files under a running measurement, nor this run theirs. Same `vite build`, same config.
+const APP_DIST = join(WORK, 'app-dist');
+const WATCHDOG_MS = 15 * 60_000;
+
+const started = Date.now();
+const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}\n`);
+const cleanups = [];
+async function cleanUp() {
+  while (cleanups.length) await cleanups.pop()().catch((e) => log(`cleanup failed: ${e.message}`));
+}
+const lte = (value, text) => ({ op: '<=', value, text });
+const gte = (value, text) => ({ op: '>=', value, text });
+
+async function main() {
+  const rows = [];
+  const notes = [];
+
+  log(`building the app into ${APP_DIST}`);
+  await run('npx', ['vite', 'build', '--outDir', APP_DIST, '--emptyOutDir']);
+  const sizes = await measureSizes(APP_DIST);
+  const exact = { unit: 'KiB', runs: '1 (exact)' };
+  rows.push(row('critical-path JS, gzip -9 (KiB = 1024 B)', [sizes.criticalBytes / KIB], { ...exact, target: lte(90, '90 KiB') }));
+  rows.push(row('whole precache, gzip -9 (KiB = 1024 B)', [sizes.precacheBytes / KIB], { ...exact, target: lte(350, '350 KiB') }));
+  notes.push(`critical chunks: ${sizes.critical.map((c) => `${c.file} ${(c.gzip / KIB).toFixed(1)} KiB`).join(', ')}`);
+  notes.push(`precache: ${sizes.precache.length} files (${sizes.precacheListed} manifest entries, duplicates counted once); largest: ${sizes.precache.slice(0, 4).map((c) => `${c.file} ${(c.gzip / KIB).toFixed(1)} KiB`).join(', ')}`);
+
+  const port = await freePort();
+  log(`starting the server on port ${port}`);
+  const server = await startProcess('npx', ['tsx', 'src/server/main.ts'], {
+    env: { PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: APP_DIST },
+    ready: /https?:\/\/\S+/,
+  });
+  cleanups.push(server.stop);
+  const url = `http://127.0.0.1:${port}/`;
+
+  const cold = await measureColdStart(url, COLD_RUNS, log);
+  rows.push(row('cold offline start to caseload, CPU 4x', cold.ms, { unit: 'ms', target: lte(400, '400 ms') }));
+  const m = (k) => `${median(cold[k]).toFixed(0)} ms`;
+  notes.push(`cold start medians: html from SW ${m('htmlEnd')}; entry script requested ${m('scriptRequested')}, first byte ${m('scriptFirstByte')}, last byte ${m('scriptEnd')}; domInteractive ${m('domInteractive')}; caseload mark ${m('ms')} (CPU check: busy loop ${cold.slowdown.toFixed(1)}x slower than unthrottled)`);
+  notes.push(`cold start, one extra uncounted run with an IndexedDB probe (ms since navigation): ${cold.phases.join('; ')}`);
+
+  const lh = await measureLighthouse(url, LIGHTHOUSE_RUNS, log);
+  rows.push(row('Lighthouse performance (mobile)', lh.performance, { digits: 0, target: gte(95, '95') }));
+  rows.push(row('Lighthouse accessibility (mobile)', lh.accessibility, { digits: 0, target: gte(100, '100') }));
+  notes.push(`lighthouse metric medians: ${lh.metrics.join(', ')}`);
+  notes.push(`failing accessibility audits: ${lh.failingA11y.length ? lh.failingA11y.join(', ') : 'none'}`);
+  if (lh.erroredA11y.length) notes.push(`accessibility audits Lighthouse could not run: ${lh.erroredA11y.join(', ')}`);
+  if (lh.repeated) notes.push(`lighthouse: ${lh.repeated} run(s) repeated because the trace came back incomplete`);
+  await cleanUp(); // the app server is not needed for the data-layer page
+
+  log('building the data-layer bench page');
+  await buildBenchPage();
+  const data = await measureDataLayer(IMPORT, log);
+  const rawMed = median(data.raw);
+  const layerMed = median(data.layer);
+  rows.push(row(`import ${IMPORT.importN} notes, raw IndexedDB`, data.raw, { unit: 'ms', digits: 0 }));
+  rows.push(row(`import ${IMPORT.importN} notes, importSnapshot`, data.layer, { unit: 'ms', digits: 0 }));
+  // The ratio of the two medians, as the brief defines it: raw_ms / layer_ms, higher is better.
+  rows.push(row('import ratio raw/layer (of medians)', [rawMed / layerMed], { digits: 2, target: gte(0.9, '0.90'), runs: `${data.raw.length}+${data.layer.length}` }));
+  const q = data.queries;
+  const at = `@${IMPORT.queryN / 1000}k`;
+  rows.push(row(`latestNotesOfCase(id, 50) ${at}`, q.latest, { unit: 'ms', digits: 2, judge: 'p95', target: lte(5, '5 ms') }));
+  rows.push(row(`notesInRange(from, to, 100) ${at}`, q.range, { unit: 'ms', digits: 2, judge: 'p95', target: lte(5, '5 ms') }));
+  rows.push(row(`  baseline: same query on raw IDB ${at}`, q.rawLatest, { unit: 'ms', digits: 2 }));
+  rows.push(row(`  baseline: same range on raw IDB ${at}`, q.rawRange, { unit: 'ms', digits: 2 }));
+  notes.push(`queries: ${IMPORT.queryN} notes over 500 cases imported via importSnapshot in ${(q.importMs / 1000).toFixed(1)} s; ${q.avgRowsPerQuery.toFixed(1)} rows returned per query on average`);
+  return { rows, notes };
+}
+
+const watchdog = setTimeout(() => {
+  log(`harness still running after ${WATCHDOG_MS / 60_000} min: giving up`);
+  void cleanUp().finally(() => process.exit(2));
+}, WATCHDOG_MS);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void cleanUp().finally(() => process.exit(130)));
+
+try {
+  const { rows, notes } = await main();
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  process.stdout.write(`\nVeldwerk benchmark (${new Date().toISOString()}, total ${minutes} min)\n\n${formatTable(rows)}\n\n`);
+  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each), queries ${IMPORT.querySamples} per query (after 10 untimed); sizes are exact\n`);
+  for (const note of notes) process.stdout.write(`- ${note}\n`);
+  process.exitCode = 0;
+} catch (e) {
+  process.stderr.write(`\nBENCHMARK HARNESS FAILED: ${e?.stack ?? e}\n`);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
+  await cleanUp();
+  // Explicit: a stray handle in a library (a launcher's timer, a socket) must not keep the process alive.
+  process.exit(process.exitCode);
+}
