@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
-import { SettingsScreen, type StorageInfo } from './features/settings/SettingsScreen';
+import type { StorageInfo } from './features/settings/SettingsScreen';
 import { onLanguageChange, t } from './i18n/i18n';
 import { readStorageState, requestPersistence } from './pwa/storage';
 import { ClosedBanner } from './shell/ClosedBanner';
+import { lazyScreen } from './shell/lazyScreen';
 import { Header } from './shell/Header';
 import { screenFor } from './shell/routes';
 import { UpdateBanner } from './shell/UpdateBanner';
 import { Link } from './ui/Link';
 import { usePath } from './ui/router';
+
+const SettingsScreen = lazyScreen(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 
 /** The shell: header, navigation, banners, and the screen for the current path. */
 export function App({ databaseClosed }: { databaseClosed: boolean }) {

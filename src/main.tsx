@@ -1,20 +1,24 @@
 import { render } from 'preact';
 import { App } from './App';
 import { connect, onVersionChange } from './db/connection';
+import { DATABASE_NAME } from './db/databaseName';
 import { startI18n } from './i18n/i18n';
 import { requestPersistence } from './pwa/storage';
 import { startServiceWorker } from './pwa/updates';
-import { seedDemoIfFresh } from './sync/seedDemo';
+import { preloadScreens } from './shell/routes';
 import { flushAll } from './ui/dirtyEditors';
 import './ui/app.css';
 
 /** Composition root, the only place with start-up side effects: i18n → db → render → background work. */
-const DATABASE_NAME = 'veldwerk';
 
 async function start(): Promise<void> {
+  // Start opening the database now, while i18n starts: on a cold start both lie on the path to the caseload.
+  // Queries issued before it is open simply wait for it.
+  void connect(DATABASE_NAME).open().catch(() => {});
   await startI18n();
-  connect(DATABASE_NAME);
   const root = document.getElementById('app')!;
+  // index.html paints a bare header at once; the app replaces it in the same task, so nothing flashes.
+  root.textContent = '';
   const draw = (databaseClosed: boolean) => render(<App databaseClosed={databaseClosed} />, root);
   onVersionChange(async () => {
     await flushAll().catch(() => {});
@@ -23,7 +27,15 @@ async function start(): Promise<void> {
   draw(false);
   startServiceWorker();
   void requestPersistence();
-  void seedDemoIfFresh().catch(() => {});
+  // Loaded on demand: the snapshot parser is not needed to draw the first screen.
+  void import('./sync/seedDemo').then((m) => m.seedDemoIfFresh()).catch(() => {});
+  whenIdle(preloadScreens);
+}
+
+/** After the first screen is up, when the browser has nothing better to do. */
+function whenIdle(work: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 3000 });
+  else setTimeout(work, 1500);
 }
 
 void start();

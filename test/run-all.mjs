@@ -30,6 +30,7 @@ function vitest(title, report, extraArgs) {
 const typesOk = run('Type check (tsc, strict)', 'npm', ['run', '--silent', 'typecheck']);
 totals[typesOk ? 'passed' : 'failed'] += 1;
 vitest('Unit tests (vitest + fake-indexeddb)', '.tmp/unit.json', []);
+vitest('Server tests (SQLite and PostgreSQL)', '.tmp/server.json', ['--config', 'test/server/vitest.config.ts']);
 vitest('Browser tests (Playwright + Chromium)', '.tmp/e2e.json', ['--config', 'test/e2e/vitest.config.ts']);
 
 const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';

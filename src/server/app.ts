@@ -1,10 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { demoSnapshot } from './demo/demoSnapshot';
 import { apiError } from './apiError';
+import { registerAuthRoutes, type AuthOptions } from './auth/authRoutes';
+import { installErrorHandler } from './errorHandler';
 import { cacheControlFor, SECURITY_HEADERS } from './securityHeaders';
+import type { Db } from './store/database';
+import { migrateToLatest } from './store/migrations';
+import { openDatabase } from './store/openDatabase';
 
 export interface ServerOptions {
   /** The built app (Vite's dist folder). */
@@ -13,13 +20,29 @@ export interface ServerOptions {
   demo: boolean;
   version: string;
   logger?: boolean;
+  /**
+   * Behind a reverse proxy: trust its X-Forwarded-* headers (Fastify's trustProxy), so rate limits count
+   * real client addresses and the cookie's Secure flag sees the real protocol. Off by default.
+   */
+  trustProxy?: boolean | string;
+  /**
+   * The store, already migrated; the caller owns it and closes it. Without one the server opens a
+   * migrated in-memory SQLite database of its own and closes it with the app (tests, e2e).
+   */
+  database?: Db;
+  auth?: AuthOptions;
 }
 
 /** One process serves the built app and /api. */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: options.trustProxy ?? false });
   const root = resolve(options.staticDir);
   if (!existsSync(join(root, 'index.html'))) throw new Error(`No built app in ${root}: run "npm run build" first.`);
+  const db = options.database ?? (await openOwnDatabase(app));
+  installErrorHandler(app);
+  await app.register(fastifyCookie);
+  // Off by default: only the routes that ask for it (login, refresh) are limited.
+  await app.register(fastifyRateLimit, { global: false });
 
   app.addHook('onSend', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
@@ -32,6 +55,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!options.demo) return reply.code(404).send(apiError('notFound', 'No demo data on this server.'));
     return demoSnapshot(new Date());
   });
+  registerAuthRoutes(app, db, options.auth);
   app.all('/api/*', async (_request, reply) => reply.code(404).send(apiError('notFound', 'Unknown API route.')));
 
   await app.register(fastifyStatic, {
@@ -55,6 +79,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
   return app;
+}
+
+async function openOwnDatabase(app: FastifyInstance): Promise<Db> {
+  const db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+  await migrateToLatest(db);
+  app.addHook('onClose', () => db.destroy());
+  return db;
 }
 
 /** A deep link of the app (no file extension, not the API). A missing asset must stay a 404, not become HTML. */

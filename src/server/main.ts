@@ -1,16 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { buildServer } from './app';
+import { formatDemoLogins, seedDemoAccounts } from './demo/demoAccounts';
+import { migrateToLatest } from './store/migrations';
+import { databaseConfigFromEnv, describeDatabase, openDatabase } from './store/openDatabase';
 
-/** `npm start`: serve the built app with demo data. PORT and HOST as usual; DEMO=0 turns the demo data off. */
+/**
+ * `npm start`: serve the built app. PORT and HOST as usual; DATABASE_URL for PostgreSQL, otherwise SQLite in
+ * data/veldwerk.sqlite (DATABASE_FILE to move it); DEMO=0 turns the fictitious demo data and logins off;
+ * TRUST_PROXY behind a reverse proxy.
+ */
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 const demo = process.env.DEMO !== '0';
+// TRUST_PROXY=1 behind one reverse proxy, or a list of its addresses (see Fastify's trustProxy).
+const trustProxy = process.env.TRUST_PROXY === '1' ? true : process.env.TRUST_PROXY || false;
 
-const app = await buildServer({ staticDir: process.env.STATIC_DIR ?? 'dist', demo, version: pkg.version, logger: false });
+const config = databaseConfigFromEnv();
+const db = openDatabase(config);
+await migrateToLatest(db);
+if (demo) await seedDemoAccounts(db);
+
+const app = await buildServer({ staticDir: process.env.STATIC_DIR ?? 'dist', demo, version: pkg.version, logger: false, database: db, trustProxy });
+app.addHook('onClose', () => db.destroy());
 const address = await app.listen({ port, host });
 process.stdout.write(`Veldwerk draait op ${address.replace('127.0.0.1', 'localhost')}\n`);
-if (demo) process.stdout.write('Demo-gegevens: Voorbeeldstad (fictief). Er zijn nog geen accounts: de app opent meteen.\n');
+process.stdout.write(`Database: ${describeDatabase(config)}\n`);
+if (demo) process.stdout.write(`Demo-gegevens: Voorbeeldstad (fictief). Demo-logins:\n${formatDemoLogins()}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

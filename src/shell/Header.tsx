@@ -40,11 +40,12 @@ export function Header({ path }: { path: string }) {
       <header class="shell-header">
         <Link class="brand" href="/">
           {t('app.name')}
-          {org.state === 'ready' && org.value && <span class="brand-org">{org.value}</span>}
+          {/* Always present, so the header keeps its size when the name arrives (no layout shift). */}
+          <span class="brand-org">{org.state === 'ready' && org.value ? org.value : '\u00a0'}</span>
         </Link>
         <p class="status-line" role="status" data-testid="device-status">
           <strong>{t(`status.${reach}`)}</strong>
-          {waiting.state === 'ready' && <span>{waiting.value === 0 ? t('status.nothingWaiting') : t('status.waiting', { count: waiting.value })}</span>}
+          <span>{waiting.state !== 'ready' ? '\u00a0' : waiting.value === 0 ? t('status.nothingWaiting') : t('status.waiting', { count: waiting.value })}</span>
         </p>
       </header>
       <nav class="nav" aria-label={t('nav.label')}>

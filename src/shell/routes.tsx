@@ -1,19 +1,29 @@
 import type { ComponentChildren } from 'preact';
-import { CaseForm } from '../features/cases/CaseForm';
 import { CaseloadScreen } from '../features/cases/CaseloadScreen';
-import { CaseScreen } from '../features/cases/CaseScreen';
-import { ExampleForm } from '../features/examples/ExampleForm';
-import { ExampleListScreen } from '../features/examples/ExampleListScreen';
-import { ExampleScreen } from '../features/examples/ExampleScreen';
-import { FollowUpsScreen } from '../features/followups/FollowUpsScreen';
-import { NoteScreen } from '../features/visits/NoteScreen';
-import { VisitNoteScreen } from '../features/visits/VisitNoteScreen';
-import { PartnerForm } from '../features/partners/PartnerForm';
-import { PartnerListScreen } from '../features/partners/PartnerListScreen';
-import { PartnerScreen } from '../features/partners/PartnerScreen';
 import { matchPath } from '../ui/router';
+import { lazyScreen } from './lazyScreen';
 
 type Params = Record<string, string>;
+
+// The caseload is the first screen and ships in the entry chunk; every other screen loads on first use.
+const CaseForm = lazyScreen(() => import('../features/cases/CaseForm').then((m) => m.CaseForm));
+const CaseScreen = lazyScreen(() => import('../features/cases/CaseScreen').then((m) => m.CaseScreen));
+const VisitNoteScreen = lazyScreen(() => import('../features/visits/VisitNoteScreen').then((m) => m.VisitNoteScreen));
+const NoteScreen = lazyScreen(() => import('../features/visits/NoteScreen').then((m) => m.NoteScreen));
+const FollowUpsScreen = lazyScreen(() => import('../features/followups/FollowUpsScreen').then((m) => m.FollowUpsScreen));
+const PartnerListScreen = lazyScreen(() => import('../features/partners/PartnerListScreen').then((m) => m.PartnerListScreen));
+const PartnerScreen = lazyScreen(() => import('../features/partners/PartnerScreen').then((m) => m.PartnerScreen));
+const PartnerForm = lazyScreen(() => import('../features/partners/PartnerForm').then((m) => m.PartnerForm));
+const ExampleListScreen = lazyScreen(() => import('../features/examples/ExampleListScreen').then((m) => m.ExampleListScreen));
+const ExampleScreen = lazyScreen(() => import('../features/examples/ExampleScreen').then((m) => m.ExampleScreen));
+const ExampleForm = lazyScreen(() => import('../features/examples/ExampleForm').then((m) => m.ExampleForm));
+
+/** Loads the other screens' code once the first screen is up, so later navigation is instant. */
+export function preloadScreens(): void {
+  for (const screen of [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm]) {
+    void screen.preload().catch(() => {});
+  }
+}
 
 /** Every deep link of the app. Paths are Dutch, like the app; the manifest shortcuts point at two of them. */
 const ROUTES: Array<[string, (p: Params) => ComponentChildren]> = [

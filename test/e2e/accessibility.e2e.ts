@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
 import { axeViolations } from './support/axe';
-import { openProfile, type Profile } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { useSession } from './support/session';
 
 /** Every screen of the app, on the fictitious demo data. */
 const SCREENS = [
@@ -26,20 +25,13 @@ const SCREENS = [
   '/bestaat-niet',
 ];
 
-let server: RunningServer;
-let profile: Profile;
+const session = useSession();
 let app: App;
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = await openProfile();
-  app = new App(await profile.context.newPage(), server.url);
+  ({ app } = session());
   await app.open('/');
   await app.caseloadLabels();
-});
-afterAll(async () => {
-  await profile.close();
-  await server.stop();
 });
 
 describe.each(['nl', 'en'])('axe finds no WCAG 2.2 AA violation (%s)', (lang) => {

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { App } from './pages/App';
-import { openProfile, type Profile } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { useSession } from './support/session';
 
-let server: RunningServer;
-let profile: Profile;
-
-beforeAll(async () => {
-  server = await startServer();
-  profile = await openProfile();
-});
-afterAll(async () => {
-  await profile.close();
-  await server.stop();
-});
+const session = useSession();
 
 describe('two tabs', () => {
   it('see each other’s changes without a reload', async () => {
-    const a = new App(await profile.context.newPage(), server.url);
+    const { app: a, profile, server } = session();
     const b = new App(await profile.context.newPage(), server.url);
     await a.open('/');
     await a.caseloadLabels();

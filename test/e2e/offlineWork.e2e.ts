@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
-import { openProfile, type Profile } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { useSession } from './support/session';
 
-let server: RunningServer;
-let profile: Profile;
+const session = useSession();
 let app: App;
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = await openProfile();
-  app = new App(await profile.context.newPage(), server.url);
+  ({ app } = session());
   await app.open('/');
   await app.untilControlled();
-  await profile.context.setOffline(true);
-});
-afterAll(async () => {
-  await profile.close();
-  await server.stop();
+  await session().profile.context.setOffline(true);
 });
 
 describe('working offline on a home visit', () => {

@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
-import { openProfile, type Profile } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import type { Profile } from './support/browser';
+import type { RunningServer } from './support/server';
+import { useSession } from './support/session';
 
+const session = useSession();
+let app: App;
 let server: RunningServer;
 let profile: Profile;
-let app: App;
 
 beforeAll(async () => {
-  server = await startServer();
-  profile = await openProfile();
-  app = new App(await profile.context.newPage(), server.url);
+  ({ app, server, profile } = session());
   await app.open('/');
   await app.untilControlled();
-});
-afterAll(async () => {
-  await profile.close();
-  await server.stop();
 });
 
 describe('installable PWA', () => {

@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { App } from './pages/App';
-import { openProfile, type Profile } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { startServer } from './support/server';
+import { useSession } from './support/session';
 
-let server: RunningServer;
-let profile: Profile;
-
-beforeAll(async () => {
-  server = await startServer({ staticDir: 'dist-e2e' });
-  profile = await openProfile();
-});
-afterAll(async () => {
-  await profile.close();
-  await server.stop();
-});
+const session = useSession({ staticDir: 'dist-e2e' });
 
 /** "Deploys" the next build at the same origin and asks the page's service worker registration to look for it. */
 async function deployNextVersion(app: App): Promise<void> {
-  const port = server.port;
-  await server.stop();
-  server = await startServer({ staticDir: 'dist-e2e-next', port });
+  const port = session().server.port;
+  await session().server.stop();
+  session().server = await startServer({ staticDir: 'dist-e2e-next', port });
   await app.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 }
 
 describe('app update', () => {
   it('the prompt appears, never reloads over a note being written, and the draft is kept when accepted', async () => {
-    const app = new App(await profile.context.newPage(), server.url);
+    const { app } = session();
     await app.open('/');
     await app.untilControlled();
     await app.openCase('Mevrouw Proef (fictief)');

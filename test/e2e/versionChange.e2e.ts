@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { App } from './pages/App';
-import { openProfile, type Profile } from './support/browser';
-import { startServer, type RunningServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './support/session';
 
-let server: RunningServer;
-let profile: Profile;
-
-beforeAll(async () => {
-  server = await startServer();
-  profile = await openProfile();
-});
-afterAll(async () => {
-  await profile.close();
-  await server.stop();
-});
+const session = useSession();
 
 describe('an old tab when a newer database version opens elsewhere', () => {
   it('saves the draft, keeps the text on screen and asks to reload instead of breaking', async () => {
-    const old = new App(await profile.context.newPage(), server.url);
+    const { app: old, profile, server } = session();
     await old.open('/');
     await old.openCase('Meneer Test-Janssens (fictief)');
     await old.startVisitNote();

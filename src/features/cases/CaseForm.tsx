@@ -9,12 +9,16 @@ import { TextArea, TextField } from '../../ui/Field';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
+import { useSubmit } from '../../ui/useSubmit';
 
 /** Create a dossier, or edit its details when `caseId` is given. */
 export function CaseForm({ caseId }: { caseId?: string }) {
   const [body, setBody] = useState<CaseBody>(emptyCaseBody());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit(async () => {
+    if (caseId) await updateCase(caseId, body);
+    const id = caseId ?? (await createCase((await getScopes()).teamId, body)).id;
+    navigate(`/dossiers/${id}`, { replace: true });
+  });
 
   useEffect(() => {
     if (caseId) void getCase(caseId).then((c) => c && setBody(c.body), setError);
@@ -22,24 +26,6 @@ export function CaseForm({ caseId }: { caseId?: string }) {
 
   const set = (key: keyof CaseBody) => (value: string) => setBody({ ...body, [key]: value });
   const problems = problemsByPath(error);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      if (caseId) {
-        await updateCase(caseId, body);
-        navigate(`/dossiers/${caseId}`, { replace: true });
-      } else {
-        const row = await createCase((await getScopes()).teamId, body);
-        navigate(`/dossiers/${row.id}`, { replace: true });
-      }
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form onSubmit={submit} noValidate>

@@ -14,12 +14,16 @@ import { TextArea, TextField } from '../../ui/Field';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
+import { useSubmit } from '../../ui/useSubmit';
 
 export function ExampleForm({ exampleId }: { exampleId?: string }) {
   const [input, setInput] = useState<ExampleInput>({ themes: [], body: emptyExampleBody() });
+  const { busy, error, setError, submit } = useSubmit(async () => {
+    const id = exampleId ?? (await createExample((await getScopes()).orgId, input)).id;
+    if (exampleId) await updateExample(exampleId, input);
+    navigate(`/voorbeelden/${id}`, { replace: true });
+  });
   const [partners, setPartners] = useState<Partner[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     void listPartners().then(setPartners, setError);
@@ -29,20 +33,6 @@ export function ExampleForm({ exampleId }: { exampleId?: string }) {
   const body = input.body;
   const set = (key: keyof ExampleBody) => (value: string) => setInput({ ...input, body: { ...body, [key]: value } });
   const problems = problemsByPath(error);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const id = exampleId ?? (await createExample((await getScopes()).orgId, input)).id;
-      if (exampleId) await updateExample(exampleId, input);
-      navigate(`/voorbeelden/${id}`, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form onSubmit={submit} noValidate>

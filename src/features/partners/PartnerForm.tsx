@@ -11,14 +11,18 @@ import { TextArea, TextField } from '../../ui/Field';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
+import { useSubmit } from '../../ui/useSubmit';
 import { ContactPersonsEditor } from './ContactPersonsEditor';
 import { themeOptions } from '../../i18n/themeOptions';
 
 /** Add a partner to the sociale kaart, or edit one (`partnerId`). */
 export function PartnerForm({ partnerId }: { partnerId?: string }) {
   const [input, setInput] = useState<PartnerInput>({ themes: [], body: emptyPartnerBody() });
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, submit } = useSubmit(async () => {
+    const id = partnerId ?? (await createPartner((await getScopes()).orgId, input)).id;
+    if (partnerId) await updatePartner(partnerId, input);
+    navigate(`/partners/${id}`, { replace: true });
+  });
 
   useEffect(() => {
     if (partnerId) void getPartner(partnerId).then((p) => p && setInput({ themes: p.themes, body: p.body }), setError);
@@ -27,20 +31,6 @@ export function PartnerForm({ partnerId }: { partnerId?: string }) {
   const body = input.body;
   const set = (key: keyof PartnerBody) => (value: string) => setInput({ ...input, body: { ...body, [key]: value } });
   const problems = problemsByPath(error);
-
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setBusy(true);
-    try {
-      const id = partnerId ?? (await createPartner((await getScopes()).orgId, input)).id;
-      if (partnerId) await updatePartner(partnerId, input);
-      navigate(`/partners/${id}`, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,0 +1,14 @@
+/**
+ * A failure with an HTTP meaning, thrown anywhere in the server (routes, accounts, auth) and turned into the
+ * one error shape by the error handler. The admin CLI prints its message instead.
+ */
+export class ServerError extends Error {
+  constructor(
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 429,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ServerError';
+  }
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from './support/testDatabases';
+import { errorShape, login, refresh, startApp } from './support/testServer';
+
+describeEachDatabase('rate limits', (store) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await startApp(store().db); // the default: 10 a minute per IP address
+  });
+  afterAll(() => app.close());
+
+  it('stops the 11th login attempt in a minute from one address with 429', async () => {
+    for (let i = 0; i < 10; i++) expect((await login(app, `guess${i}@test.example`, 'guess')).statusCode).toBe(401);
+    const res = await login(app, 'guess@test.example', 'guess');
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toEqual(errorShape('tooManyRequests'));
+    expect(res.headers['retry-after']).toBeDefined();
+  });
+
+  it('counts per address: another client may still log in', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '192.0.2.7', payload: { email: 'x@test.example', password: 'guess' } });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('limits refresh the same way', async () => {
+    const from = '198.51.100.9';
+    for (let i = 0; i < 10; i++) {
+      const res = await app.inject({ method: 'POST', url: '/api/auth/refresh', remoteAddress: from, cookies: { vw_refresh: 'a.b' } });
+      expect(res.statusCode).toBe(401);
+    }
+    const res = await app.inject({ method: 'POST', url: '/api/auth/refresh', remoteAddress: from, cookies: { vw_refresh: 'a.b' } });
+    expect(res.statusCode).toBe(429);
+    expect(res.json()).toEqual(errorShape('tooManyRequests'));
+    // The limit applies per route and address; the loopback client was not the one refreshing.
+    expect((await refresh(app, 'a.b')).statusCode).toBe(401);
+  });
+});
