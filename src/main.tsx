@@ -6,6 +6,7 @@ import { startI18n } from './i18n/i18n';
 import { requestPersistence } from './pwa/storage';
 import { startServiceWorker } from './pwa/updates';
 import { preloadScreens } from './shell/routes';
+import { seedDemoIfFresh } from './sync/seedDemo';
 import { flushAll } from './ui/dirtyEditors';
 import './ui/app.css';
 
@@ -25,11 +26,17 @@ async function start(): Promise<void> {
     draw(true);
   });
   draw(false);
-  startServiceWorker();
   void requestPersistence();
-  // Loaded on demand: the snapshot parser is not needed to draw the first screen.
-  void import('./sync/seedDemo').then((m) => m.seedDemoIfFresh()).catch(() => {});
-  whenIdle(preloadScreens);
+  // The service worker's precache download and the other screens' code wait until the first screen has its
+  // data: on a first visit they would otherwise compete with it for the network and the CPU.
+  void seedDemoIfFresh()
+    .catch(() => {})
+    .finally(() =>
+      whenIdle(() => {
+        startServiceWorker();
+        preloadScreens();
+      }),
+    );
 }
 
 /** After the first screen is up, when the browser has nothing better to do. */

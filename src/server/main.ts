@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildServer } from './app';
 import { formatDemoLogins, seedDemoAccounts } from './demo/demoAccounts';
+import { seedDemoRecords } from './demo/demoRecords';
 import { migrateToLatest } from './store/migrations';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from './store/openDatabase';
 
@@ -19,7 +20,11 @@ const trustProxy = process.env.TRUST_PROXY === '1' ? true : process.env.TRUST_PR
 const config = databaseConfigFromEnv();
 const db = openDatabase(config);
 await migrateToLatest(db);
-if (demo) await seedDemoAccounts(db);
+if (demo) {
+  await seedDemoAccounts(db);
+  // Also into the synced store, so demo users' devices sync it (/api/demo-snapshot stays for the current app).
+  await seedDemoRecords(db);
+}
 
 const app = await buildServer({ staticDir: process.env.STATIC_DIR ?? 'dist', demo, version: pkg.version, logger: false, database: db, trustProxy });
 app.addHook('onClose', () => db.destroy());

@@ -4,7 +4,7 @@
  */
 export class ServerError extends Error {
   constructor(
-    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 413 | 429,
+    readonly statusCode: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 426 | 429,
     readonly code: string,
     message: string,
   ) {

@@ -23,9 +23,29 @@ export const MIN_CLIENT_PROTOCOL = 1;
 export const MAX_PUSH = 500;
 /** Most rows one pull or snapshot page returns. */
 export const MAX_PAGE = 1000;
+/**
+ * Added: the largest push body the server reads (413 above it). A client splits its queue by this as well as by
+ * MAX_PUSH: 500 mutations of ~1 KB notes are well below it, a few very long notes are not.
+ */
+export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 
 export const COLLECTIONS = ['cases', 'notes', 'followUps', 'partners', 'examples'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
+
+/**
+ * Added: the field paths that carry their own version (the keys of `base`, of RowState.fields and of a
+ * conflict's `field`): every key of `body` as `body.<key>`, plus these top-level fields per collection. Ids,
+ * scope, caseId, dates of creation are set once by the create and never change.
+ */
+export const TOP_LEVEL_FIELDS: Record<Collection, readonly string[]> = {
+  cases: ['status'],
+  notes: [],
+  followUps: ['status', 'dueDate', 'doneAt'],
+  partners: ['themes'],
+  examples: ['themes'],
+};
+/** Added: the field path of a body key, e.g. `body.name`. */
+export const bodyField = (key: string): string => `body.${key}`;
 
 const timestamp = v.pipe(v.string(), v.isoTimestamp());
 const themes = v.pipe(v.array(v.picklist(THEMES)), v.maxLength(THEMES.length));
@@ -52,10 +72,18 @@ export const PushRequestSchema = v.object({
     v.array(
       v.object({
         mutationId: id,
+        /**
+         * Per client, dense from 1 in outbox order: a mutation whose seq skips one (an earlier push has not
+         * arrived) is answered 'deferred' and applied later, so the server applies a client's changes in order.
+         */
         seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
         createdAt: timestamp,
         mutation: MutationSchema,
-        /** Per changed field, the server version the author's copy had: how conflicts are found. */
+        /**
+         * Per changed field path (see TOP_LEVEL_FIELDS), the server version the author's copy had: how conflicts
+         * are found. A missing key counts as 0, "never saw the field set". followUp.complete/reopen set `status`
+         * and `doneAt`; case.transition sets `status`.
+         */
         base: v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.integer(), v.minValue(0))),
       }),
     ),
@@ -65,7 +93,12 @@ export const PushRequestSchema = v.object({
 export type PushRequest = v.InferOutput<typeof PushRequestSchema>;
 export type PushedMutation = PushRequest['mutations'][number];
 
-export type Outcome = 'applied' | 'conflict' | 'rejected';
+/**
+ * 'conflict': applied where it could, and at least one field kept the other value; the conflict is stored on
+ * the row (RowState.conflicts). Added 'deferred': not applied because an earlier seq of this client has not
+ * arrived yet; nothing of it was stored, send it again (after the earlier ones).
+ */
+export type Outcome = 'applied' | 'conflict' | 'rejected' | 'deferred';
 
 export interface MutationResult {
   mutationId: string;
@@ -88,7 +121,10 @@ export interface RowState {
   scopeId: string;
   version: number;
   deleted: boolean;
-  /** The row without sync bookkeeping, as the app stores it (body, status, dates …). */
+  /**
+   * The row without sync bookkeeping, as the app stores it (body, status, dates …); its `version` is the one
+   * above. Empty for a deleted row (a tombstone keeps no content).
+   */
   row: Record<string, unknown>;
   fields: Record<string, FieldStampWire>;
   conflicts: Array<{ field: string; kept: { value: unknown } & FieldStampWire; proposed: { value: unknown; by: string; at: string } }>;
@@ -99,6 +135,13 @@ export interface PushResponse {
   results: MutationResult[];
 }
 
+/**
+ * Added, the query strings of the two GET routes (numbers in decimal). Both accept an optional `protocol`
+ * (the app's PROTOCOL_VERSION): below MIN_CLIENT_PROTOCOL the answer is 426 'updateRequired'.
+ *   GET /api/sync/changes?scope=S&since=N[&limit=L]   since below the scope's retention horizon: 410 'cursorExpired'
+ *   GET /api/sync/snapshot?scope=S[&after=ID][&limit=L]
+ * A scope the user may not read answers 404 'notFound', exactly like a scope that does not exist.
+ */
 export interface ChangesResponse {
   protocol: number;
   scopeId: string;

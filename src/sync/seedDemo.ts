@@ -1,11 +1,24 @@
 import { hasAnyData, importSnapshot, parseSnapshot } from '../db/importSnapshot';
+import { setFirstLoad } from './status';
 
 /**
  * Until accounts and sync exist, a fresh device asks the server for its demo data set once. Offline or on
  * a server without demo data this does nothing; the app works on an empty device just as well.
  */
 export async function seedDemoIfFresh(): Promise<'seeded' | 'skipped'> {
-  if (await hasAnyData()) return 'skipped';
+  if (await hasAnyData()) {
+    setFirstLoad('done');
+    return 'skipped';
+  }
+  setFirstLoad('loading');
+  try {
+    return await fetchAndImport();
+  } finally {
+    setFirstLoad('done');
+  }
+}
+
+async function fetchAndImport(): Promise<'seeded' | 'skipped'> {
   let response: Response;
   try {
     response = await fetch('/api/demo-snapshot', { headers: { accept: 'application/json' }, cache: 'no-store' });

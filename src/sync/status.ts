@@ -47,3 +47,24 @@ export function watchReachability(listener: (r: Reachability) => void): () => vo
     listeners.delete(listener);
   };
 }
+
+/**
+ * Whether a fresh device is still fetching its first data. Until it is done, an empty list means "not here
+ * yet", not "there is nothing": screens say so instead of showing an empty state.
+ */
+export type FirstLoad = 'unknown' | 'loading' | 'done';
+let firstLoad: FirstLoad = 'unknown';
+const firstLoadListeners = new Set<(state: FirstLoad) => void>();
+
+export function setFirstLoad(state: FirstLoad): void {
+  firstLoad = state;
+  firstLoadListeners.forEach((l) => l(state));
+}
+
+export function watchFirstLoad(listener: (state: FirstLoad) => void): () => void {
+  firstLoadListeners.add(listener);
+  listener(firstLoad);
+  return () => {
+    firstLoadListeners.delete(listener);
+  };
+}

@@ -8,9 +8,11 @@ const session = useSession();
 let app: App;
 let server: RunningServer;
 let profile: Profile;
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   ({ app, server, profile } = session());
+  app.page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await app.open('/');
   await app.untilControlled();
 });
@@ -32,6 +34,10 @@ describe('installable PWA', () => {
       expect((await fetch(server.url + (icon as { src: string }).src)).status).toBe(200);
     }
     expect(await app.page.locator('link[rel=apple-touch-icon]').getAttribute('href')).toBe('/icons/apple-touch-icon.png');
+  });
+
+  it('runs under the strict CSP without a single violation (the inline warm-up script is allowed by hash)', () => {
+    expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });
 
   it('the service worker controls the page', async () => {

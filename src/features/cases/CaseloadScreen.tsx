@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { listCaseload, type CaseloadItem } from '../../db/cases';
 import { watch } from '../../db/live';
 import { errorText } from '../../i18n/errorText';
+import { watchFirstLoad, type FirstLoad } from '../../sync/status';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { Link } from '../../ui/Link';
@@ -12,6 +13,8 @@ import { useWatched } from '../../ui/useWatched';
 /** The first screen: my open cases, recently opened first, searchable by label. */
 export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
   const [query, setQuery] = useState('');
+  const [firstLoad, setFirstLoad] = useState<FirstLoad>('unknown');
+  useEffect(() => watchFirstLoad(setFirstLoad), []);
   const caseload = useWatched<CaseloadItem[]>((next, fail) => watch(() => listCaseload(query), next, fail), [query]);
 
   useEffect(() => {
@@ -39,7 +42,7 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
             {t('caseload.count', { count: caseload.value.length })}
           </p>
           {caseload.value.length === 0 ? (
-            <p class="empty">{query ? t('caseload.noMatch') : t('caseload.empty')}</p>
+            <p class="empty">{query ? t('caseload.noMatch') : firstLoad === 'done' ? t('caseload.empty') : t('caseload.fetching')}</p>
           ) : (
             <ul class="list" data-testid="caseload">
               {caseload.value.map(({ caseFile, openedAt }) => (

@@ -1,11 +1,12 @@
 import { createOrganisation, createTeam } from '../accounts/organisations';
 import { addMembership, createUser, findUserByEmail } from '../accounts/users';
 import type { Db, Role } from '../store/database';
+import { SCHULDHULP_TEAM_ID } from './demoSchuldhulp';
 import { DEMO_SCOPES } from './demoSnapshot';
 
 export const DEMO_TEAMS = [
   { id: DEMO_SCOPES.teamId, name: 'Onthaal' },
-  { id: 'demo-team-schuldhulp', name: 'Schuldhulp' },
+  { id: SCHULDHULP_TEAM_ID, name: 'Schuldhulp' },
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { ColumnType, Kysely } from 'kysely';
+import type { Collection } from '../../sync/protocol';
 
 export const ROLES = ['worker', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -6,7 +7,8 @@ export type Role = (typeof ROLES)[number];
 /**
  * The server's tables as Kysely sees them. Portable types only (text and integer), so one set of migrations
  * and queries serves SQLite and PostgreSQL: timestamps are ISO-8601 UTC text (they sort as text), flags are
- * 0/1 integers. Later migrations add tables by module augmentation of this interface.
+ * 0/1 integers. Later migrations add their tables here too (an augmentation elsewhere would be missed by a
+ * program that does not happen to import it).
  */
 export interface Database {
   organisations: { id: string; name: string };
@@ -35,7 +37,34 @@ export interface Database {
     revoked_at: string | null;
   };
   signing_keys: { id: string; secret: string; created_at: string };
-  audit_log: { id: string; at: string; user_id: string | null; action: string; target: string | null };
+  /** `row_count` (0002): how many rows a sync push or pull touched. */
+  audit_log: { id: string; at: string; user_id: string | null; action: string; target: string | null; row_count: number | null };
+
+  // 0002_sync: the server's copy of the synced rows and the bookkeeping of idempotent, ordered pushes.
+  /** One row per synced app row; `version` is the scope version of its last change. */
+  records: {
+    collection: Collection;
+    id: string;
+    scope_id: string;
+    version: BigIntColumn;
+    deleted: number;
+    /** The app row without `version`, as JSON; '{}' once deleted. */
+    row_json: string;
+    /** Per field path, the FieldStamp of its last change. */
+    fields_json: string;
+    conflicts_json: string;
+    /** Server time of the last change (for operators; device clocks order nothing). */
+    updated_at: string;
+  };
+  /** The per-scope version counter; pulls with `since` below `tombstone_horizon` get 410. */
+  scope_versions: { scope_id: string; version: BigIntColumn; tombstone_horizon: BigIntColumn };
+  /** A device install, bound to the user who first pushed from it; `last_seq` is its highest processed seq. */
+  sync_clients: { client_id: string; user_id: string; last_seq: BigIntColumn };
+  /** The stored answer to every processed mutation, so a retry returns it instead of applying twice. */
+  client_mutations: { client_id: string; mutation_id: string; seq: BigIntColumn; outcome: string; error: string | null; created_at: string };
 }
+
+/** A bigint column: PostgreSQL's driver returns int8 as a string, so reads go through Number(). */
+type BigIntColumn = ColumnType<number | string, number, number>;
 
 export type Db = Kysely<Database>;

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import { accountsMigration } from './migrations/0001_accounts';
+import { syncMigration } from './migrations/0002_sync';
 import { isPostgres } from './openDatabase';
 
 /**
@@ -10,6 +11,7 @@ import { isPostgres } from './openDatabase';
  */
 export const migrations: Record<string, Migration> = {
   '0001_accounts': accountsMigration,
+  '0002_sync': syncMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

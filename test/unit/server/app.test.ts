@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +14,7 @@ beforeAll(async () => {
   // A stand-in build: the server's job is headers and routing, not what Vite produced.
   const dir = mkdtempSync(join(tmpdir(), 'veldwerk-dist-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Veldwerk</title>');
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Veldwerk</title><script>warmUp()</script>');
   writeFileSync(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'export {};');
   app = await buildServer({ staticDir: dir, demo: true, version: '9.9.9' });
@@ -33,12 +34,27 @@ describe('server', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it('compresses what it sends when the browser accepts it', async () => {
+    const res = await app.inject({ url: '/api/demo-snapshot', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.headers['content-encoding']).toBe('br');
+    const plain = await app.inject({ url: '/api/demo-snapshot' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(Number(res.rawPayload.length)).toBeLessThan(plain.rawPayload.length / 3);
+  });
+
   it('answers deep links with the app shell, uncached', async () => {
     const res = await app.inject({ url: '/dossiers/abc/bezoek' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.body).toContain('<title>Veldwerk</title>');
+  });
+
+  it('allows exactly the inline scripts of index.html, by hash', async () => {
+    const csp = (await app.inject({ url: '/' })).headers['content-security-policy'] as string;
+    // sha256 of "warmUp()", base64
+    expect(csp).toContain(`script-src 'self' 'sha256-${createHash('sha256').update('warmUp()').digest('base64')}'`);
+    expect(csp).not.toContain('unsafe-inline');
   });
 
   it('answers a missing asset with 404, not with the app shell', async () => {
@@ -65,5 +81,13 @@ describe('server', () => {
 
   it('refuses to start without a built app', async () => {
     await expect(buildServer({ staticDir: mkdtempSync(join(tmpdir(), 'empty-')), demo: false, version: '1' })).rejects.toThrow(/npm run build/);
+  });
+});
+
+describe('index.html', () => {
+  it('warms up the database the app really opens', async () => {
+    const { DATABASE_NAME } = await import('../../../src/db/databaseName');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync('index.html', 'utf8')).toContain(`indexedDB.open('${DATABASE_NAME}')`);
   });
 });

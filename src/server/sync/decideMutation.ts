@@ -1,0 +1,107 @@
+import { mergeFields } from '../../sync/merge';
+import { bodyField, type Collection, type PushedMutation, type RowState } from '../../sync/protocol';
+import type { UserContext } from '../auth/accessToken';
+import { fieldData, stampAll, withFieldData, withoutVersion } from './fieldPaths';
+import { SCOPE_KIND, scopeAccess } from './scopeAccess';
+
+export type RejectReason = 'forbidden' | 'invalid' | 'notFound';
+
+/** `next` is the row after the mutation, or null when it changed nothing (the same value set again). */
+export type Decision = { outcome: 'rejected'; error: RejectReason } | { outcome: 'applied' | 'conflict'; next: RowState | null };
+
+/** What a decision may look at. Implemented over rows loaded (and locked) in the push's transaction. */
+export interface Workspace {
+  /** A row of a scope the user may read; rows of other scopes do not exist for this user. */
+  visible(collection: Collection, id: string): RowState | undefined;
+  /** Whether the id is taken in any scope: a create must never overwrite a row, visible or not. */
+  taken(collection: Collection, id: string): boolean;
+  /** The version the next change in this scope will get. */
+  nextVersion(scopeId: string): number;
+}
+
+interface Author {
+  by: string;
+  at: string;
+}
+
+/**
+ * What one mutation does, decided without touching the database: authorisation, references, per-field merge.
+ * Pure, so SQLite and PostgreSQL (and a batch of any size) apply exactly the same rules.
+ */
+export function decideMutation(pushed: PushedMutation, user: UserContext, ws: Workspace): Decision {
+  const m = pushed.mutation;
+  // The device's clock says when the person made the change: shown to people, never used to order anything.
+  const author: Author = { by: user.userId, at: pushed.createdAt };
+  const create = (collection: Collection, row: NewRow, caseId?: string) => decideCreate(collection, row, caseId, user, ws, author);
+  const change = (collection: Collection, id: string, values: Record<string, unknown>) => decideChange(collection, id, values, pushed.base, ws, author);
+  switch (m.type) {
+    case 'case.create':
+      return create('cases', m.row);
+    case 'note.add':
+      return create('notes', m.row, m.row.caseId);
+    case 'followUp.add':
+      return create('followUps', m.row, m.row.caseId);
+    case 'partner.create':
+      return create('partners', m.row);
+    case 'example.create':
+      return create('examples', m.row);
+    case 'case.setFields':
+      return change('cases', m.id, bodyValues(m.fields));
+    case 'case.transition':
+      return change('cases', m.id, { status: m.status });
+    case 'followUp.complete':
+      return change('followUps', m.id, { status: 'done', doneAt: m.doneAt });
+    case 'followUp.reopen':
+      return change('followUps', m.id, { status: 'open', doneAt: '' });
+    case 'partner.setFields':
+      return change('partners', m.id, { ...bodyValues(m.fields), ...(m.themes ? { themes: m.themes } : {}) });
+    case 'example.setFields':
+      return change('examples', m.id, { ...bodyValues(m.fields), ...(m.themes ? { themes: m.themes } : {}) });
+  }
+}
+
+type NewRow = { id: string; scopeId: string } & object;
+
+function decideCreate(collection: Collection, row: NewRow, caseId: string | undefined, user: UserContext, ws: Workspace, author: Author): Decision {
+  const access = scopeAccess(user, row.scopeId);
+  if (!access) return reject('forbidden');
+  if (access !== SCOPE_KIND[collection]) return reject('invalid');
+  if (caseId !== undefined) {
+    // Missing, deleted and another team's case all answer alike: a case the user cannot see does not exist.
+    const owner = ws.visible('cases', caseId);
+    if (!owner || owner.deleted) return reject('notFound');
+    if (owner.scopeId !== row.scopeId) return reject('invalid');
+  }
+  // Ids are client-made UUIDv7s, so a taken id is a broken or hostile client. The answer is the same whether
+  // the row is visible or not; that the id is taken cannot be hidden without letting a create overwrite it.
+  // A note is never overwritten this way either: its text only ever arrives with its own, new id.
+  if (ws.taken(collection, row.id)) return reject('invalid');
+  const version = ws.nextVersion(row.scopeId);
+  const stored = withoutVersion(row as Record<string, unknown>);
+  const fields = stampAll(collection, stored, { version, ...author });
+  return { outcome: 'applied', next: { collection, id: row.id, scopeId: row.scopeId, version, deleted: false, row: stored, fields, conflicts: [] } };
+}
+
+function decideChange(collection: Collection, id: string, values: Record<string, unknown>, base: Record<string, number>, ws: Workspace, author: Author): Decision {
+  const current = ws.visible(collection, id);
+  if (!current || current.deleted) return reject('notFound');
+  const version = ws.nextVersion(current.scopeId);
+  const merged = mergeFields(
+    { data: fieldData(collection, current.row), fields: current.fields, conflicts: current.conflicts },
+    { fields: values, base, ...author },
+    version,
+  );
+  if (merged.applied.length === 0 && merged.conflicted.length === 0) return { outcome: 'applied', next: null };
+  const row = withFieldData(current.row, merged.state.data);
+  if (merged.applied.length > 0) row.updatedAt = author.at;
+  const next: RowState = { ...current, version, row, fields: merged.state.fields, conflicts: merged.state.conflicts };
+  return { outcome: merged.conflicted.length > 0 ? 'conflict' : 'applied', next };
+}
+
+function bodyValues(fields: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined).map(([key, value]) => [bodyField(key), value]));
+}
+
+function reject(error: RejectReason): Decision {
+  return { outcome: 'rejected', error };
+}

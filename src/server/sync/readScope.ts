@@ -1,0 +1,57 @@
+import type { RowState } from '../../sync/protocol';
+import type { Db } from '../store/database';
+import { toRowState } from './recordStore';
+
+export interface ChangesPage {
+  rows: RowState[];
+  cursor: number;
+  more: boolean;
+}
+
+/**
+ * A scope's rows changed after `since`, in version order. Versions of one scope commit in order (see
+ * lockScopes), so paging by the last version seen never skips a change. 'expired' when tombstones the
+ * caller has not seen may already be purged: it must re-snapshot.
+ */
+export async function readChanges(db: Db, scopeId: string, since: number, limit: number): Promise<ChangesPage | 'expired'> {
+  const found = await db.selectFrom('records').selectAll().where('scope_id', '=', scopeId).where('version', '>', since).orderBy('version').limit(limit + 1).execute();
+  // Read after the rows: a purge that overtook the read above has raised the horizon by now.
+  const scope = await db.selectFrom('scope_versions').select('tombstone_horizon').where('scope_id', '=', scopeId).executeTakeFirst();
+  if (scope && since < Number(scope.tombstone_horizon)) return 'expired';
+  const rows = found.slice(0, limit).map(toRowState);
+  return { rows, cursor: rows.at(-1)?.version ?? since, more: found.length > limit };
+}
+
+export interface SnapshotPage {
+  rows: RowState[];
+  cursor: number;
+  nextAfter: string | null;
+}
+
+/**
+ * One page of a scope's live rows in id order, after `after`. `cursor` is the scope's version read BEFORE the
+ * rows: whatever changes while a device pages through a snapshot has a higher version, so pulling changes from
+ * the first page's cursor afterwards catches it (rows seen twice are simply newer the second time).
+ */
+export async function readSnapshot(db: Db, scopeId: string, after: string | undefined, limit: number): Promise<SnapshotPage> {
+  const scope = await db.selectFrom('scope_versions').select('version').where('scope_id', '=', scopeId).executeTakeFirst();
+  const cursor = scope ? Number(scope.version) : 0;
+  const found = await db
+    .selectFrom('records')
+    .selectAll()
+    .where('scope_id', '=', scopeId)
+    .where('deleted', '=', 0)
+    .$if(after !== undefined, (q) => q.where('id', '>', after!))
+    .orderBy('id')
+    .orderBy('collection')
+    .limit(limit + 1)
+    .execute();
+  if (found.length <= limit) return { rows: found.map(toRowState), cursor, nextAfter: null };
+  const page = found.slice(0, limit);
+  const last = page[page.length - 1]!;
+  // Resuming is by id alone, so a page must not end between two collections' rows with the same id.
+  if (found[limit]!.id === last.id) {
+    page.push(...(await db.selectFrom('records').selectAll().where('scope_id', '=', scopeId).where('deleted', '=', 0).where('id', '=', last.id).where('collection', '>', last.collection).orderBy('collection').execute()));
+  }
+  return { rows: page.map(toRowState), cursor, nextAfter: last.id };
+}
