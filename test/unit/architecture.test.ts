@@ -7,7 +7,7 @@ const ALLOWED: Record<string, string[]> = {
   model: [],
   'sync/protocol': ['model'],
   'sync/merge': ['model'],
-  sync: ['db', 'model', 'sync'],
+  sync: ['db', 'model', 'sync', 'sync/protocol', 'sync/merge', 'sync/status'],
   db: ['model', 'crypto', 'db'],
   crypto: ['crypto'],
   i18n: ['model', 'i18n'],
