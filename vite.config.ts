@@ -15,15 +15,13 @@ export default defineConfig({
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts',
       manifest,
       includeAssets: ['robots.txt', 'icons/apple-touch-icon.png'],
-      workbox: {
-        // The whole app, both languages and all icons are precached; API responses never are.
-        globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,json,txt}'],
-        navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/api\//],
-        cleanupOutdatedCaches: true,
-      },
+      // The whole app, both languages and all icons are precached; API responses never are (see src/pwa/sw.ts).
+      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,json,txt}'] },
     }),
   ],
   build: { target: 'es2022', sourcemap: false },

@@ -56,7 +56,7 @@ export async function updateCase(id: string, input: CaseBody, now = new Date()):
     const fields = changedFields(prev.body, checked.value);
     if (Object.keys(fields).length === 0) return;
     await db().cases.put({ ...prev, body: checked.value, updatedAt: now.toISOString() });
-    await queue({ type: 'case.setFields', id, fields }, now);
+    await queue({ type: 'case.setFields', id, fields }, now, prev);
   });
 }
 
@@ -66,7 +66,7 @@ export async function setCaseStatus(id: string, status: CaseStatus, now = new Da
     if (!prev) throw new AppError('notFound');
     if (prev.status === status) return;
     await db().cases.put({ ...prev, status, updatedAt: now.toISOString() });
-    await queue({ type: 'case.transition', id, status }, now);
+    await queue({ type: 'case.transition', id, status }, now, prev);
   });
 }
 

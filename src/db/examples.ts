@@ -38,7 +38,7 @@ export async function updateExample(id: string, input: ExampleInput, now = new D
     const themesChanged = prev.themes.join() !== value.themes.join();
     if (Object.keys(fields).length === 0 && !themesChanged) return;
     await db().examples.put({ ...prev, themes: value.themes, body: value.body, updatedAt: now.toISOString() });
-    await queue({ type: 'example.setFields', id, fields, ...(themesChanged ? { themes: value.themes } : {}) }, now);
+    await queue({ type: 'example.setFields', id, fields, ...(themesChanged ? { themes: value.themes } : {}) }, now, prev);
   });
 }
 

@@ -61,7 +61,7 @@ export function completeFollowUp(id: string, now = new Date()): Promise<void> {
     if (prev.status === 'done') return;
     const doneAt = now.toISOString();
     await db().followUps.put({ ...prev, status: 'done', doneAt, updatedAt: doneAt });
-    await queue({ type: 'followUp.complete', id, doneAt }, now);
+    await queue({ type: 'followUp.complete', id, doneAt }, now, prev);
   });
 }
 
@@ -71,6 +71,6 @@ export function reopenFollowUp(id: string, now = new Date()): Promise<void> {
     if (!prev) throw new AppError('notFound');
     if (prev.status === 'open') return;
     await db().followUps.put({ ...prev, status: 'open', doneAt: '', updatedAt: now.toISOString() });
-    await queue({ type: 'followUp.reopen', id }, now);
+    await queue({ type: 'followUp.reopen', id }, now, prev);
   });
 }

@@ -44,7 +44,7 @@ export async function updatePartner(id: string, input: PartnerInput, now = new D
     const themesChanged = prev.themes.join() !== value.themes.join();
     if (Object.keys(fields).length === 0 && !themesChanged) return;
     await db().partners.put({ ...prev, themes: value.themes, body: value.body, updatedAt: now.toISOString() });
-    await queue({ type: 'partner.setFields', id, fields, ...(themesChanged ? { themes: value.themes } : {}) }, now);
+    await queue({ type: 'partner.setFields', id, fields, ...(themesChanged ? { themes: value.themes } : {}) }, now, prev);
   });
 }
 

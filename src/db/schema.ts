@@ -20,6 +20,15 @@ export interface CaseView {
   openedAt: string;
 }
 
+/** Sync progress per scope (team or organisation): the pull cursor, and a snapshot's resume point. */
+export interface SyncScope {
+  scopeId: string;
+  /** Server version up to which this device has every change of the scope. */
+  cursor: number;
+  /** While a first snapshot is under way: resume after this id, and the cursor it started at. */
+  snapshot: { after: string; cursor: number } | null;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -30,7 +39,7 @@ export interface MetaEntry {
  * released. Add `version(n + 1)` with an `upgrade()` that migrates rows and outbox entries, and a fixture test.
  * Indexes hold only ids, scope ids, dates and status; client data stays inside `body`.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export class VeldwerkDb extends Dexie {
   cases!: Table<CaseFile, string>;
@@ -42,6 +51,7 @@ export class VeldwerkDb extends Dexie {
   caseViews!: Table<CaseView, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaEntry, string>;
+  syncScopes!: Table<SyncScope, string>;
 
   constructor(name: string) {
     super(name);
@@ -56,5 +66,17 @@ export class VeldwerkDb extends Dexie {
       outbox: '++seq, &mutationId, status',
       meta: 'key',
     });
+    // v2 (sync): per-scope cursors; every queued change carries the field versions it was based on.
+    this.version(2)
+      .stores({ syncScopes: 'scopeId' })
+      .upgrade((tx) =>
+        tx
+          .table('outbox')
+          .toCollection()
+          .modify((entry: { base?: Record<string, number> }) => {
+            // Queued before sync existed: based on nothing the server has sent, so version 0 for every field.
+            entry.base ??= {};
+          }),
+      );
   }
 }

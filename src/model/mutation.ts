@@ -23,6 +23,32 @@ export type Mutation =
 
 export type MutationType = Mutation['type'];
 
+/**
+ * The field paths a mutation changes, as sync versions them: `body.<key>` for body fields, plus the
+ * top-level `status`, `themes`, `dueDate`, `doneAt`. Creates carry whole new rows and change no existing field.
+ */
+export function changedPaths(m: Mutation): string[] {
+  switch (m.type) {
+    case 'case.setFields':
+      return Object.keys(m.fields).map((k) => `body.${k}`);
+    case 'partner.setFields':
+    case 'example.setFields':
+      return [...Object.keys(m.fields).map((k) => `body.${k}`), ...(m.themes ? ['themes'] : [])];
+    case 'case.transition':
+      return ['status'];
+    case 'followUp.complete':
+    case 'followUp.reopen':
+      return ['status', 'doneAt'];
+    default:
+      return [];
+  }
+}
+
+/** For each changed path, the server version this device had seen (0: never synced). How conflicts are found. */
+export function baseVersions(m: Mutation, prev: { fields?: Record<string, { version: number }> } | undefined): Record<string, number> {
+  return Object.fromEntries(changedPaths(m).map((path) => [path, prev?.fields?.[path]?.version ?? 0]));
+}
+
 export interface OutboxEntry {
   /** Local order of the queue (auto-incremented); becomes the per-client sequence on the wire. */
   seq?: number;
@@ -31,6 +57,10 @@ export interface OutboxEntry {
   status: 'pending' | 'needsAttention';
   /** Holds client data for most types: encryption wraps it together with the row bodies. */
   mutation: Mutation;
+  /** Per changed field path, the server version the change was based on (see baseVersions). */
+  base: Record<string, number>;
+  /** Why the server refused it, as a stable code the app explains ('forbidden', 'invalid', 'notFound' …). */
+  error?: string;
 }
 
 /** The fields of `next` that differ from `prev`: what a setFields mutation carries. */

@@ -11,6 +11,24 @@ export interface Row<Body> {
   /** Server version of the row; 0 while it only exists on this device. */
   version: number;
   body: Body;
+  /** Per field path ("body.phone", "status" …): the server version that last set it, by whom, when. From sync. */
+  fields?: Record<string, FieldStamp>;
+  /** Open conflicts on this row, shown to the user until resolved. Holds client data, like `body`. */
+  conflicts?: RowConflict[];
+}
+
+export interface FieldStamp {
+  version: number;
+  by: string;
+  at: string;
+}
+
+export interface RowConflict {
+  field: string;
+  /** The value that stayed (the other person's), with who set it and when. */
+  kept: { value: unknown } & FieldStamp;
+  /** The value that could not be applied, with who tried and when. */
+  proposed: { value: unknown; by: string; at: string };
 }
 
 export type Stamp = Pick<Row<unknown>, 'createdAt' | 'updatedAt' | 'version'>;
