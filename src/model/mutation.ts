@@ -2,6 +2,7 @@ import type { CaseBody, CaseFile, CaseStatus } from './caseFile';
 import type { Example, ExampleBody } from './example';
 import type { FollowUp } from './followUp';
 import type { Partner, PartnerBody } from './partner';
+import type { Theme } from './themes';
 import type { VisitNote } from './visitNote';
 
 /**
@@ -17,9 +18,9 @@ export type Mutation =
   | { type: 'followUp.complete'; id: string; doneAt: string }
   | { type: 'followUp.reopen'; id: string }
   | { type: 'partner.create'; row: Partner }
-  | { type: 'partner.setFields'; id: string; fields: Partial<PartnerBody>; themes?: string[] }
+  | { type: 'partner.setFields'; id: string; fields: Partial<PartnerBody>; themes?: Theme[] }
   | { type: 'example.create'; row: Example }
-  | { type: 'example.setFields'; id: string; fields: Partial<ExampleBody>; themes?: string[] };
+  | { type: 'example.setFields'; id: string; fields: Partial<ExampleBody>; themes?: Theme[] };
 
 export type MutationType = Mutation['type'];
 
