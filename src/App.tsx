@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StorageInfo } from './features/settings/SettingsScreen';
+import { watch } from './db/live';
 import { onLanguageChange, t } from './i18n/i18n';
+import { sessionUser, signIn, signOut } from './sync/engine';
+import type { SessionUser } from './sync/responses';
 import { readStorageState, requestPersistence } from './pwa/storage';
 import { ClosedBanner } from './shell/ClosedBanner';
 import { lazyScreen } from './shell/lazyScreen';
@@ -11,6 +14,8 @@ import { Link } from './ui/Link';
 import { usePath } from './ui/router';
 
 const SettingsScreen = lazyScreen(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const LoginScreen = lazyScreen(() => import('./features/account/LoginScreen').then((m) => m.LoginScreen));
+const ConflictsScreen = lazyScreen(() => import('./features/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen));
 
 /** The shell: header, navigation, banners, and the screen for the current path. */
 export function App({ databaseClosed }: { databaseClosed: boolean }) {
@@ -18,6 +23,8 @@ export function App({ databaseClosed }: { databaseClosed: boolean }) {
   const [, setLang] = useState('');
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   useEffect(() => onLanguageChange(setLang), []);
+  const [user, setUser] = useState<SessionUser | undefined>(undefined);
+  useEffect(() => watch(sessionUser, setUser, () => {}), []);
   useEffect(() => {
     if (path === '/instellingen') void readStorageState().then(setStorage);
   }, [path]);
@@ -26,9 +33,19 @@ export function App({ databaseClosed }: { databaseClosed: boolean }) {
     await requestPersistence();
     setStorage(await readStorageState());
   };
+  // Screens that need the session or the sync engine get them here, from the composition root.
   const screen =
     path === '/instellingen' ? (
-      <SettingsScreen storage={storage} onAskPersistence={() => void askPersistence()} appVersion={__APP_VERSION__} />
+      <SettingsScreen
+        storage={storage}
+        onAskPersistence={() => void askPersistence()}
+        appVersion={__APP_VERSION__}
+        account={{ user: user ? user.displayName : null, signOut }}
+      />
+    ) : path === '/aanmelden' ? (
+      <LoginScreen onSignIn={signIn} />
+    ) : path === '/conflicten' ? (
+      <ConflictsScreen myUserId={user?.id ?? ''} />
     ) : (
       screenFor(path)
     );

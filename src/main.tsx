@@ -7,6 +7,9 @@ import { requestPersistence } from './pwa/storage';
 import { startServiceWorker } from './pwa/updates';
 import { preloadScreens } from './shell/routes';
 import { seedDemoIfFresh } from './sync/seedDemo';
+import { afterLocalWrite, startSyncTriggers } from './sync/engine';
+import { watch } from './db/live';
+import { countWaiting } from './db/outbox';
 import { flushAll } from './ui/dirtyEditors';
 import './ui/app.css';
 
@@ -35,8 +38,23 @@ async function start(): Promise<void> {
       whenIdle(() => {
         startServiceWorker();
         preloadScreens();
+        startSyncTriggers();
+        syncAfterLocalWrites();
       }),
     );
+}
+
+/** A few seconds after the queue grows, sync (the engine debounces and keeps one round at a time). */
+function syncAfterLocalWrites(): void {
+  let last = Number.POSITIVE_INFINITY;
+  watch(
+    countWaiting,
+    (n) => {
+      if (n > last) afterLocalWrite();
+      last = n;
+    },
+    () => {},
+  );
 }
 
 /** After the first screen is up, when the browser has nothing better to do. */

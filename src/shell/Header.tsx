@@ -5,6 +5,7 @@ import { countWaiting } from '../db/outbox';
 import { t } from '../i18n/i18n';
 import { reachability, watchReachability, type Reachability } from '../sync/status';
 import { Link } from '../ui/Link';
+import { SyncControls } from './SyncControls';
 import { useWatched } from '../ui/useWatched';
 
 const NAV = [
@@ -43,10 +44,13 @@ export function Header({ path }: { path: string }) {
           {/* Always present, so the header keeps its size when the name arrives (no layout shift). */}
           <span class="brand-org">{org.state === 'ready' && org.value ? org.value : '\u00a0'}</span>
         </Link>
-        <p class="status-line" role="status" data-testid="device-status">
-          <strong>{t(`status.${reach}`)}</strong>
-          <span>{waiting.state !== 'ready' ? '\u00a0' : waiting.value === 0 ? t('status.nothingWaiting') : t('status.waiting', { count: waiting.value })}</span>
-        </p>
+        <div class="header-side">
+          <p class="status-line" role="status" data-testid="device-status">
+            <strong>{t(`status.${reach}`)}</strong>
+            <span>{waiting.state !== 'ready' ? '\u00a0' : waiting.value === 0 ? t('status.nothingWaiting') : t('status.waiting', { count: waiting.value })}</span>
+          </p>
+          <SyncControls />
+        </div>
       </header>
       <nav class="nav" aria-label={t('nav.label')}>
         {NAV.map(([href, key]) => (

@@ -1,3 +1,4 @@
+import type { SyncErrorCode } from './api';
 /**
  * Whether the organisation's server answers, found out by a real request: `navigator.onLine === true`
  * proves nothing (captive portals, dead Wi-Fi, a stopped server). Sync will extend this status.
@@ -66,5 +67,29 @@ export function watchFirstLoad(listener: (state: FirstLoad) => void): () => void
   listener(firstLoad);
   return () => {
     firstLoadListeners.delete(listener);
+  };
+}
+/** The sync status the header shows in words. Waiting and conflict counts come live from the database. */
+export interface SyncState {
+  phase: 'idle' | 'syncing';
+  error: SyncErrorCode | null;
+  lastSyncedAt: string | null;
+  deferred: number;
+  protocol: number;
+}
+
+let syncState: SyncState = { phase: 'idle', error: null, lastSyncedAt: null, deferred: 0, protocol: 0 };
+const syncListeners = new Set<(s: SyncState) => void>();
+
+export function publishSync(patch: Partial<SyncState>): void {
+  syncState = { ...syncState, ...patch };
+  syncListeners.forEach((l) => l(syncState));
+}
+
+export function watchSync(listener: (s: SyncState) => void): () => void {
+  syncListeners.add(listener);
+  listener(syncState);
+  return () => {
+    syncListeners.delete(listener);
   };
 }

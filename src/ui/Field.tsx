@@ -35,7 +35,7 @@ function describedBy(id: string, hint?: string, error?: string): string | undefi
 type InputProps = Common & {
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'date' | 'time' | 'tel' | 'email' | 'url' | 'search';
+  type?: 'text' | 'date' | 'time' | 'tel' | 'email' | 'url' | 'search' | 'password';
   required?: boolean;
   autoComplete?: string;
   name?: string;

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { measureColdStart } from './coldStart.mjs';
 import { buildBenchPage, measureDataLayer } from './dataLayer.mjs';
+import { measureIngest } from './ingest.mjs';
 import { freePort, median, run, startProcess, WORK } from './lib.mjs';
 import { measureLighthouse } from './lighthouse.mjs';
 import { measureSizes } from './sizes.mjs';
@@ -11,6 +12,7 @@ import { formatTable, row } from './table.mjs';
 const COLD_RUNS = 11;
 const LIGHTHOUSE_RUNS = 5;
 const IMPORT = { importN: 10_000, importRuns: 9, queryN: 50_000, querySamples: 400 };
+const INGEST = { runs: 5, batches: 6 };
 const KIB = 1024;
 // The app is built into .bench/ rather than dist/: another engineer's build or e2e run in the same tree
 // must not swap the files under a running measurement, nor this run theirs. Same `vite build`, same config.
@@ -79,6 +81,12 @@ async function main() {
   rows.push(row(`  baseline: same query on raw IDB ${at}`, q.rawLatest, { unit: 'ms', digits: 2 }));
   rows.push(row(`  baseline: same range on raw IDB ${at}`, q.rawRange, { unit: 'ms', digits: 2 }));
   notes.push(`queries: ${IMPORT.queryN} notes over 500 cases imported via importSnapshot in ${(q.importMs / 1000).toFixed(1)} s; ${q.avgRowsPerQuery.toFixed(1)} rows returned per query on average`);
+
+  log('measuring server ingest (SQLite, PostgreSQL)');
+  const ingest = await measureIngest({ ...INGEST, log });
+  rows.push(row('server ingest, SQLite file (WAL, synchronous=FULL)', ingest.sqlite, { unit: 'changes/s', digits: 0, target: gte(5000, '5,000/s') }));
+  if (ingest.postgres) rows.push(row('server ingest, PostgreSQL', ingest.postgres, { unit: 'changes/s', digits: 0, target: gte(2000, '2,000/s') }));
+  notes.push(...ingest.notes);
   return { rows, notes };
 }
 
@@ -92,7 +100,7 @@ try {
   const { rows, notes } = await main();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   process.stdout.write(`\nVeldwerk benchmark (${new Date().toISOString()}, total ${minutes} min)\n\n${formatTable(rows)}\n\n`);
-  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each), queries ${IMPORT.querySamples} per query (after 10 untimed); sizes are exact\n`);
+  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed); sizes are exact\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);
   process.exitCode = 0;
 } catch (e) {

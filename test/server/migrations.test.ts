@@ -4,10 +4,10 @@ import { migrateToLatest, migrations } from '../../src/server/store/migrations';
 import { isPostgres } from '../../src/server/store/openDatabase';
 import { describeEachDatabase } from './support/testDatabases';
 
-const TABLES = ['audit_log', 'memberships', 'organisations', 'refresh_tokens', 'signing_keys', 'teams', 'users'];
+const TABLES = ['audit_log', 'memberships', 'organisations', 'refresh_tokens', 'signing_keys', 'teams', 'users', 'records', 'scope_versions', 'sync_clients', 'client_mutations'];
 
 describeEachDatabase('migrations', (store) => {
-  it('create every account table', async () => {
+  it('create every account and sync table', async () => {
     const tables = (await store().db.introspection.getTables()).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(TABLES));
   });

@@ -8,6 +8,7 @@ const ALLOWED: Record<string, string[]> = {
   'sync/protocol': ['model'],
   'sync/merge': ['model'],
   sync: ['db', 'model', 'sync', 'sync/protocol', 'sync/merge', 'sync/status'],
+  'sync/status': ['sync'],
   db: ['model', 'crypto', 'db'],
   crypto: ['crypto'],
   i18n: ['model', 'i18n'],
@@ -16,7 +17,7 @@ const ALLOWED: Record<string, string[]> = {
   features: ['model', 'db', 'search', 'cards', 'sync/status', 'i18n', 'ui'],
   server: ['model', 'sync/protocol', 'sync/merge', 'server'],
   // The shell composes features, pwa and the rest; only main.tsx and App.tsx sit above it.
-  shell: ['model', 'db', 'i18n', 'ui', 'pwa', 'features', 'shell', 'sync/status'],
+  shell: ['model', 'db', 'i18n', 'ui', 'pwa', 'features', 'shell', 'sync', 'sync/status'],
 };
 /** Only these folders may import these packages. */
 const PACKAGE_OWNERS: Record<string, string> = { dexie: 'db', i18next: 'i18n', 'virtual:pwa-register': 'pwa' };

@@ -4,6 +4,8 @@ import { currentLanguage, isLanguage, LANGUAGES, setLanguage, t } from '../../i1
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
+import { AccountSection } from './AccountSection';
+import { NeedsAttention } from './NeedsAttention';
 
 export interface StorageInfo {
   persisted: boolean | null;
@@ -15,10 +17,11 @@ interface Props {
   storage: StorageInfo | null;
   onAskPersistence: () => void;
   appVersion: string;
+  account: { user: string | null; signOut: () => Promise<'signedOut' | 'changesWaiting'> };
 }
 
 /** Language, what this device stores and whether the browser may clear it, and the app version. */
-export function SettingsScreen({ storage, onAskPersistence, appVersion }: Props) {
+export function SettingsScreen({ storage, onAskPersistence, appVersion, account }: Props) {
   const [lang, setLang] = useState(currentLanguage());
   const choose = (value: string) => {
     if (!isLanguage(value)) return;
@@ -35,6 +38,8 @@ export function SettingsScreen({ storage, onAskPersistence, appVersion }: Props)
         onValue={choose}
         options={LANGUAGES.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
       />
+      <AccountSection {...account} />
+      <NeedsAttention />
       <h2>{t('settings.storage')}</h2>
       {storage === null ? (
         <p role="status">{t('common.loading')}</p>

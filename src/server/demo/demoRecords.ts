@@ -1,7 +1,7 @@
 import type { Collection, RowState } from '../../sync/protocol';
 import type { Db } from '../store/database';
 import { stampAll, withoutVersion } from '../sync/fieldPaths';
-import { lockScopes, saveScopeVersions, upsertRecords } from '../sync/recordStore';
+import { insertRecords, lockScopes, saveScopeVersions } from '../sync/recordStore';
 import { demoSchuldhulp, SCHULDHULP_TEAM_ID } from './demoSchuldhulp';
 import { DEMO_SCOPES, demoSnapshot } from './demoSnapshot';
 
@@ -34,7 +34,7 @@ export async function seedDemoRecords(db: Db, now: Date = new Date()): Promise<v
         const fields = stampAll(collection, stored, { version: version + i + 1, by: DEMO_AUTHOR, at: row.createdAt });
         return { collection, id: row.id, scopeId, version: version + i + 1, deleted: false, row: stored, fields, conflicts: [] };
       });
-      await upsertRecords(trx, rows, now);
+      await insertRecords(trx, rows, now);
       await saveScopeVersions(trx, new Map([[scopeId, version + rows.length]]));
     });
   }

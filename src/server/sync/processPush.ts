@@ -2,6 +2,7 @@ import { MAX_PUSH, type MutationResult, type PushRequest } from '../../sync/prot
 import type { UserContext } from '../auth/accessToken';
 import type { Db } from '../store/database';
 import { isPostgres } from '../store/openDatabase';
+import { isUniqueViolation } from '../store/uniqueViolation';
 import { bindClient, result } from './clientLog';
 import { pushChunk } from './pushChunk';
 
@@ -50,5 +51,5 @@ async function withRetries<T>(attempt: () => Promise<T>): Promise<T> {
 
 function isTransient(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
-  return code === '40P01' || code === '40001' || code === '23505' || code === 'SQLITE_BUSY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+  return isUniqueViolation(error) || code === '40P01' || code === '40001' || code === 'SQLITE_BUSY';
 }

@@ -4,7 +4,7 @@ import { writeAudit } from '../store/auditLog';
 import type { Db } from '../store/database';
 import { advanceClient, lockClient, result, storedResults, storeResults } from './clientLog';
 import { decideMutation, type Workspace } from './decideMutation';
-import { keyOf, loadVisible, lockScopes, saveScopeVersions, takenKeys, upsertRecords, type RecordKey } from './recordStore';
+import { insertRecords, keyOf, loadVisible, lockScopes, saveScopeVersions, takenKeys, updateRecords, type RecordKey } from './recordStore';
 import { readableScopes, scopeAccess } from './scopeAccess';
 
 export interface ChunkResult {
@@ -45,8 +45,8 @@ async function applyAll(trx: Db, user: UserContext, clientId: string, todo: Push
   const rows = new Map((await loadVisible(trx, refs.filter((r) => !r.create), readableScopes(user))).map((r) => [keyOf(r), r]));
   const taken = await takenKeys(trx, refs.filter((r) => r.create));
   // Every scope a change may land in, locked before any is decided: rows found, and creates the user may make.
-  const scopes = [...[...rows.values()].map((r) => r.scopeId), ...todo.flatMap((m) => ('row' in m.mutation && scopeAccess(user, m.mutation.row.scopeId) ? [m.mutation.row.scopeId] : []))];
-  const versions = await lockScopes(trx, scopes);
+  const createScopes = todo.flatMap((m) => ('row' in m.mutation && scopeAccess(user, m.mutation.row.scopeId) ? [m.mutation.row.scopeId] : []));
+  const versions = await lockScopes(trx, [...[...rows.values()].map((r) => r.scopeId), ...createScopes]);
   const ws: Workspace = {
     visible: (collection, id) => rows.get(keyOf({ collection, id })),
     taken: (collection, id) => taken.has(keyOf({ collection, id })),
@@ -57,6 +57,7 @@ async function applyAll(trx: Db, user: UserContext, clientId: string, todo: Push
     },
   };
   const changed = new Map<string, RowState>();
+  const created = new Set<string>();
   const perScope = new Map<string, number>();
   const answers: MutationResult[] = [];
   for (const m of todo) {
@@ -66,13 +67,17 @@ async function applyAll(trx: Db, user: UserContext, clientId: string, todo: Push
     results.set(m.mutationId, answer);
     if (decision.outcome === 'rejected' || !decision.next) continue;
     const next = decision.next;
-    rows.set(keyOf(next), next);
-    taken.add(keyOf(next));
-    changed.set(keyOf(next), next);
+    const key = keyOf(next);
+    if (!rows.has(key)) created.add(key);
+    rows.set(key, next);
+    taken.add(key);
+    changed.set(key, next);
     versions.set(next.scopeId, next.version);
     perScope.set(next.scopeId, (perScope.get(next.scopeId) ?? 0) + 1);
   }
-  await upsertRecords(trx, [...changed.values()], now);
+  // A row created and changed again in this chunk is inserted once, in its final state.
+  await insertRecords(trx, [...changed.values()].filter((r) => created.has(keyOf(r))), now);
+  await updateRecords(trx, [...changed.values()].filter((r) => !created.has(keyOf(r))), now);
   await saveScopeVersions(trx, new Map([...versions].filter(([scopeId]) => perScope.has(scopeId))));
   await storeResults(trx, clientId, answers, now);
   await advanceClient(trx, clientId, lastSeq);

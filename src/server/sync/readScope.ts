@@ -11,13 +11,16 @@ export interface ChangesPage {
 /**
  * A scope's rows changed after `since`, in version order. Versions of one scope commit in order (see
  * lockScopes), so paging by the last version seen never skips a change. 'expired' when tombstones the
- * caller has not seen may already be purged: it must re-snapshot.
+ * caller has not seen may already be purged, or when its cursor is ahead of the scope: it must re-snapshot.
  */
 export async function readChanges(db: Db, scopeId: string, since: number, limit: number): Promise<ChangesPage | 'expired'> {
   const found = await db.selectFrom('records').selectAll().where('scope_id', '=', scopeId).where('version', '>', since).orderBy('version').limit(limit + 1).execute();
   // Read after the rows: a purge that overtook the read above has raised the horizon by now.
-  const scope = await db.selectFrom('scope_versions').select('tombstone_horizon').where('scope_id', '=', scopeId).executeTakeFirst();
+  const scope = await db.selectFrom('scope_versions').select(['version', 'tombstone_horizon']).where('scope_id', '=', scopeId).executeTakeFirst();
   if (scope && since < Number(scope.tombstone_horizon)) return 'expired';
+  // A cursor from the future (the server's database was restored from a backup) would wait for versions that
+  // may never come, or take new ones for old: the device re-snapshots instead of missing changes silently.
+  if (since > Number(scope?.version ?? 0)) return 'expired';
   const rows = found.slice(0, limit).map(toRowState);
   return { rows, cursor: rows.at(-1)?.version ?? since, more: found.length > limit };
 }

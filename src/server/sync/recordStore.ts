@@ -58,25 +58,21 @@ export async function takenKeys(db: Db, keys: RecordKey[]): Promise<Set<string>>
   return new Set(rows.map(keyOf));
 }
 
-/** Writes rows' new states; `updated_at` is server time, for operators only. */
-export async function upsertRecords(db: Db, states: RowState[], now: Date): Promise<void> {
-  const at = now.toISOString();
+/**
+ * Stores new rows with a plain INSERT: should the id have been taken meanwhile (a race takenKeys cannot see),
+ * the unique violation fails the transaction instead of overwriting someone else's row.
+ */
+export async function insertRecords(db: Db, states: RowState[], now: Date): Promise<void> {
+  for (let i = 0; i < states.length; i += WRITE_CHUNK) await db.insertInto('records').values(states.slice(i, i + WRITE_CHUNK).map((s) => columns(s, now))).execute();
+}
+
+/** Stores new states of rows that exist and were loaded (and on PostgreSQL locked) in this transaction. */
+export async function updateRecords(db: Db, states: RowState[], now: Date): Promise<void> {
   for (let i = 0; i < states.length; i += WRITE_CHUNK) {
+    // One multi-row upsert instead of a statement per row; every key exists, so each row takes the update path.
     await db
       .insertInto('records')
-      .values(
-        states.slice(i, i + WRITE_CHUNK).map((s) => ({
-          collection: s.collection,
-          id: s.id,
-          scope_id: s.scopeId,
-          version: s.version,
-          deleted: s.deleted ? 1 : 0,
-          row_json: JSON.stringify(s.row),
-          fields_json: JSON.stringify(s.fields),
-          conflicts_json: JSON.stringify(s.conflicts),
-          updated_at: at,
-        })),
-      )
+      .values(states.slice(i, i + WRITE_CHUNK).map((s) => columns(s, now)))
       .onConflict((oc) =>
         oc.columns(['collection', 'id']).doUpdateSet((eb) => ({
           version: eb.ref('excluded.version'),
@@ -89,6 +85,21 @@ export async function upsertRecords(db: Db, states: RowState[], now: Date): Prom
       )
       .execute();
   }
+}
+
+/** `updated_at` is server time, for operators only. */
+function columns(s: RowState, now: Date) {
+  return {
+    collection: s.collection,
+    id: s.id,
+    scope_id: s.scopeId,
+    version: s.version,
+    deleted: s.deleted ? 1 : 0,
+    row_json: JSON.stringify(s.row),
+    fields_json: JSON.stringify(s.fields),
+    conflicts_json: JSON.stringify(s.conflicts),
+    updated_at: now.toISOString(),
+  };
 }
 
 /**

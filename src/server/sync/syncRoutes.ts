@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   MAX_PAGE,
   MAX_PUSH_BYTES,
@@ -29,8 +29,12 @@ export interface SyncOptions {
  * Every route: the user first (401), then the app's protocol (426), then the input (400), then the scope.
  */
 export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncOptions = {}): void {
-  app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES }, async (request): Promise<PushResponse> => {
-    const user = await app.requireUser(request);
+  const pushers = new WeakMap<FastifyRequest, UserContext>();
+  // The user is checked before the body is read: only a signed-in user can make the server parse megabytes.
+  const signedIn = async (request: FastifyRequest) => void pushers.set(request, await app.requireUser(request));
+
+  app.post('/api/sync/push', { bodyLimit: MAX_PUSH_BYTES, onRequest: signedIn }, async (request): Promise<PushResponse> => {
+    const user = pushers.get(request) ?? (await app.requireUser(request));
     // Before the full parse: an old app's body may not match today's schema, and it must hear "update", not "bad".
     const body: unknown = request.body;
     requireProtocol(typeof body === 'object' && body !== null && 'protocol' in body ? body.protocol : undefined);

@@ -1,6 +1,7 @@
 import type { Collection } from '../../sync/protocol';
 import type { Db } from '../store/database';
-import { loadVisible, lockScopes, saveScopeVersions, upsertRecords } from './recordStore';
+import { isPostgres } from '../store/openDatabase';
+import { loadVisible, lockScopes, saveScopeVersions, updateRecords } from './recordStore';
 
 /**
  * Turns a row into a tombstone: a new version with no content, so pulling devices learn that it is gone.
@@ -14,7 +15,7 @@ export async function markDeleted(db: Db, collection: Collection, id: string, no
     const versions = await lockScopes(trx, [scope.scope_id]);
     if (!row || row.deleted) return undefined;
     const version = versions.get(row.scopeId)! + 1;
-    await upsertRecords(trx, [{ ...row, version, deleted: true, row: {}, fields: {}, conflicts: [] }], now);
+    await updateRecords(trx, [{ ...row, version, deleted: true, row: {}, fields: {}, conflicts: [] }], now);
     await saveScopeVersions(trx, new Map([[row.scopeId, version]]));
     return version;
   });
@@ -27,6 +28,8 @@ export async function markDeleted(db: Db, collection: Collection, id: string, no
  */
 export async function purgeTombstones(db: Db, scopeId: string, olderThanVersion: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    // Rows before the scope, the order every push takes its locks in: a purge and a push cannot deadlock.
+    if (isPostgres(trx)) await trx.selectFrom('records').select('id').where('scope_id', '=', scopeId).where('deleted', '=', 1).where('version', '<', olderThanVersion).orderBy('collection').orderBy('id').forUpdate().execute();
     const current = (await lockScopes(trx, [scopeId])).get(scopeId)!;
     const limit = Math.min(olderThanVersion, current + 1);
     const purged = await trx.deleteFrom('records').where('scope_id', '=', scopeId).where('deleted', '=', 1).where('version', '<', limit).executeTakeFirst();

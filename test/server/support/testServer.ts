@@ -8,6 +8,7 @@ import { createOrganisation, createTeam } from '../../../src/server/accounts/org
 import { createUser, type UserAccount } from '../../../src/server/accounts/users';
 import { buildServer } from '../../../src/server/app';
 import type { AuthOptions } from '../../../src/server/auth/authRoutes';
+import type { SyncOptions } from '../../../src/server/sync/syncRoutes';
 import type { Db, Role } from '../../../src/server/store/database';
 
 let staticDir: string | undefined;
@@ -20,11 +21,14 @@ function fakeBuild(): string {
   return staticDir;
 }
 
-export async function startApp(db: Db, auth?: AuthOptions): Promise<FastifyInstance> {
-  const app = await buildServer({ staticDir: fakeBuild(), demo: false, version: 'test', database: db, ...(auth ? { auth } : {}) });
+export async function startApp(db: Db, auth?: AuthOptions, sync?: SyncOptions): Promise<FastifyInstance> {
+  const app = await buildServer({ staticDir: fakeBuild(), demo: false, version: 'test', database: db, ...(auth ? { auth } : {}), ...(sync ? { sync } : {}) });
   await app.ready();
   return app;
 }
+
+/** Suites that sign in many users: the login rate limit has its own tests (rateLimit.test.ts). */
+export const SIGN_IN_FREELY: AuthOptions = { rateLimit: { max: 10_000, timeWindowMs: 60_000 } };
 
 export interface Member {
   user: UserAccount;

@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import { listConflicts, resolveConflict, type ConflictItem } from '../../db/conflicts';
+import { watch } from '../../db/live';
+import { errorText } from '../../i18n/errorText';
+import { formatDateTime } from '../../i18n/format';
+import { t } from '../../i18n/i18n';
+import { Button } from '../../ui/Button';
+import { Notice } from '../../ui/Notice';
+import { useWatched } from '../../ui/useWatched';
+
+const FORM_KEYS = { cases: 'caseForm', partners: 'partnerForm', examples: 'exampleForm' } as const;
+
+function fieldLabel(item: ConflictItem): string {
+  const key = item.conflict.field.replace(/^body\./, '');
+  return t(`${FORM_KEYS[item.collection]}.${key}` as 'partnerForm.name', { defaultValue: key });
+}
+
+function show(value: unknown): string {
+  if (value === '' || value === null || value === undefined) return t('conflicts.emptyValue');
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Both values of every conflict, who set each and when, and one button per value to settle it. */
+export function ConflictsScreen({ myUserId }: { myUserId: string }) {
+  const items = useWatched<ConflictItem[]>((next, fail) => watch(listConflicts, next, fail), []);
+  const [error, setError] = useState<unknown>(null);
+  const by = (id: string) => (id === myUserId ? t('conflicts.byYou') : t('conflicts.byColleague'));
+  if (items.state === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (items.state === 'failed') return <Notice kind="error">{errorText(items.error)}</Notice>;
+  return (
+    <>
+      <h1>{t('conflicts.title')}</h1>
+      <p>{t('conflicts.intro')}</p>
+      {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
+      {items.value.length === 0 && <Notice kind="success">{t('conflicts.none')}</Notice>}
+      {items.value.map((item) => {
+        const { kept, proposed } = item.conflict;
+        const choose = (value: unknown) => void resolveConflict(item.collection, item.id, item.conflict.field, value).catch(setError);
+        return (
+          <section key={`${item.id}-${item.conflict.field}`} class="afspraak" aria-label={`${item.title}: ${fieldLabel(item)}`}>
+            <h2>{item.title}</h2>
+            <p>{t('conflicts.field', { field: fieldLabel(item) })}</p>
+            <dl class="kv">
+              <dt>{t('conflicts.kept')}</dt>
+              <dd>
+                <strong>{show(kept.value)}</strong>
+                <div class="list-meta">{t('conflicts.when', { by: by(kept.by), when: formatDateTime(kept.at) })}</div>
+                <Button onClick={() => choose(kept.value)}>{t('conflicts.keepThis', { value: show(kept.value) })}</Button>
+              </dd>
+              <dt>{t('conflicts.proposed')}</dt>
+              <dd>
+                <strong>{show(proposed.value)}</strong>
+                <div class="list-meta">{t('conflicts.when', { by: by(proposed.by), when: formatDateTime(proposed.at) })}</div>
+                <Button onClick={() => choose(proposed.value)}>{t('conflicts.keepThis', { value: show(proposed.value) })}</Button>
+              </dd>
+            </dl>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import { countWaiting } from '../db/outbox';
+import { getMeta, setMeta } from '../db/meta';
+import { SyncApi, SyncError, type SyncErrorCode } from './api';
+import { syncOnce } from './client';
+import { PROTOCOL_VERSION } from './protocol';
+import type { SessionUser } from './responses';
+import { publishSync } from './status';
+
+/** A few seconds after a local change, so a burst of typing becomes one round. */
+const AFTER_WRITE_MS = 3000;
+/** While the app is visible, look for others' changes this often. */
+const INTERVAL_MS = 60_000;
+const BACKOFF_MIN_MS = 5000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+const api = new SyncApi();
+let failures = 0;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let writeTimer: ReturnType<typeof setTimeout> | null = null;
+
+export async function sessionUser(): Promise<SessionUser | undefined> {
+  return getMeta<SessionUser>('sessionUser');
+}
+
+/** Signs in online; from then on the device knows its user and scopes, and works offline. */
+export async function signIn(email: string, password: string): Promise<SessionUser> {
+  const { user } = await api.login(email, password);
+  await setMeta('sessionUser', user);
+  void syncNow();
+  return user;
+}
+
+/** Refused while changes wait: they would be lost to the next user of this device. */
+export async function signOut(): Promise<'signedOut' | 'changesWaiting'> {
+  if ((await countWaiting()) > 0) return 'changesWaiting';
+  await api.logout();
+  await setMeta('sessionUser', undefined);
+  publishSync({ phase: 'idle', error: null });
+  return 'signedOut';
+}
+
+/**
+ * One sync round, in one tab at a time (Web Locks; a tab that finds the lock taken leaves it to the other).
+ * Failures back off with jitter; a 401 that a refresh cannot fix asks the user to sign in again, and the
+ * queue is kept whatever happens.
+ */
+export async function syncNow(): Promise<void> {
+  const user = await sessionUser();
+  if (!user) return;
+  const run = async () => {
+    publishSync({ phase: 'syncing' });
+    try {
+      const report = await syncOnce(api, [...user.teamIds, user.organisationId]);
+      failures = 0;
+      await setMeta('lastSyncedAt', new Date().toISOString());
+      publishSync({ phase: 'idle', error: null, lastSyncedAt: new Date().toISOString(), deferred: report.deferred });
+    } catch (e) {
+      const code: SyncErrorCode = e instanceof SyncError ? e.code : 'server';
+      publishSync({ phase: 'idle', error: code });
+      if (code !== 'unauthorized' && code !== 'updateRequired') scheduleRetry();
+    }
+  };
+  if (navigator.locks) await navigator.locks.request('veldwerk-sync', { ifAvailable: true }, (lock) => (lock ? run() : undefined));
+  else await run();
+}
+
+function scheduleRetry(): void {
+  failures++;
+  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** (failures - 1));
+  const delay = base / 2 + Math.random() * base;
+  if (retryTimer) clearTimeout(retryTimer);
+  retryTimer = setTimeout(() => void syncNow(), delay);
+}
+
+/** Call after every local write: syncs a few seconds later, once. */
+export function afterLocalWrite(): void {
+  if (writeTimer) clearTimeout(writeTimer);
+  writeTimer = setTimeout(() => void syncNow(), AFTER_WRITE_MS);
+}
+
+/** Sync on start, when the connection or the tab comes back, and now and then while the app is visible. */
+export function startSyncTriggers(): void {
+  void getMeta<string>('lastSyncedAt').then((at) => publishSync({ lastSyncedAt: at ?? null, protocol: PROTOCOL_VERSION }));
+  void syncNow();
+  addEventListener('online', () => void syncNow());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void syncNow();
+  });
+  setInterval(() => {
+    if (document.visibilityState === 'visible') void syncNow();
+  }, INTERVAL_MS);
+}
