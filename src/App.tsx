@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { StorageInfo } from './features/settings/SettingsScreen';
 import { watch } from './db/live';
 import { onLanguageChange, t } from './i18n/i18n';
-import { sessionUser, signIn, signOut } from './sync/engine';
+import { getMeta } from './db/meta';
 import type { SessionUser } from './sync/responses';
 import { readStorageState, requestPersistence } from './pwa/storage';
 import { ClosedBanner } from './shell/ClosedBanner';
@@ -11,11 +11,17 @@ import { Header } from './shell/Header';
 import { screenFor } from './shell/routes';
 import { UpdateBanner } from './shell/UpdateBanner';
 import { Link } from './ui/Link';
+import { useAfterFirstScreen } from './ui/firstScreen';
 import { usePath } from './ui/router';
 
 const SettingsScreen = lazyScreen(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
 const LoginScreen = lazyScreen(() => import('./features/account/LoginScreen').then((m) => m.LoginScreen));
 const ConflictsScreen = lazyScreen(() => import('./features/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen));
+
+// The sync engine (protocol schemas, API client) loads on demand: it is not needed to draw the first screen.
+const engine = () => import('./sync/engine');
+const signIn = (email: string, password: string) => engine().then((m) => m.signIn(email, password));
+const signOut = () => engine().then((m) => m.signOut());
 
 /** The shell: header, navigation, banners, and the screen for the current path. */
 export function App({ databaseClosed }: { databaseClosed: boolean }) {
@@ -24,7 +30,8 @@ export function App({ databaseClosed }: { databaseClosed: boolean }) {
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   useEffect(() => onLanguageChange(setLang), []);
   const [user, setUser] = useState<SessionUser | undefined>(undefined);
-  useEffect(() => watch(sessionUser, setUser, () => {}), []);
+  const later = useAfterFirstScreen();
+  useEffect(() => (later ? watch(() => getMeta<SessionUser>('sessionUser'), setUser, () => {}) : undefined), [later]);
   useEffect(() => {
     if (path === '/instellingen') void readStorageState().then(setStorage);
   }, [path]);

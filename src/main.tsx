@@ -7,7 +7,6 @@ import { requestPersistence } from './pwa/storage';
 import { startServiceWorker } from './pwa/updates';
 import { preloadScreens } from './shell/routes';
 import { seedDemoIfFresh } from './sync/seedDemo';
-import { afterLocalWrite, startSyncTriggers } from './sync/engine';
 import { watch } from './db/live';
 import { countWaiting } from './db/outbox';
 import { flushAll } from './ui/dirtyEditors';
@@ -38,14 +37,16 @@ async function start(): Promise<void> {
       whenIdle(() => {
         startServiceWorker();
         preloadScreens();
-        startSyncTriggers();
-        syncAfterLocalWrites();
+        void import('./sync/engine').then((engine) => {
+          engine.startSyncTriggers();
+          syncAfterLocalWrites(engine.afterLocalWrite);
+        });
       }),
     );
 }
 
 /** A few seconds after the queue grows, sync (the engine debounces and keeps one round at a time). */
-function syncAfterLocalWrites(): void {
+function syncAfterLocalWrites(afterLocalWrite: () => void): void {
   let last = Number.POSITIVE_INFINITY;
   watch(
     countWaiting,

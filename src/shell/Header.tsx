@@ -6,6 +6,7 @@ import { t } from '../i18n/i18n';
 import { reachability, watchReachability, type Reachability } from '../sync/status';
 import { Link } from '../ui/Link';
 import { SyncControls } from './SyncControls';
+import { useAfterFirstScreen } from '../ui/firstScreen';
 import { useWatched } from '../ui/useWatched';
 
 const NAV = [
@@ -30,8 +31,9 @@ function section(path: string): string {
 /** Brand, organisation, and the device state in words: connection and changes kept on this device. */
 export function Header({ path }: { path: string }) {
   const reach = useReachability();
-  const waiting = useWatched<number>((next, fail) => watch(countWaiting, next, fail), []);
-  const org = useWatched<string | undefined>((next, fail) => watch(() => getMeta<string>('orgName'), next, fail), []);
+  const later = useAfterFirstScreen();
+  const waiting = useWatched<number>((next, fail) => (later ? watch(countWaiting, next, fail) : () => {}), [later]);
+  const org = useWatched<string | undefined>((next, fail) => (later ? watch(() => getMeta<string>('orgName'), next, fail) : () => {}), [later]);
   const current = section(path);
   return (
     <>
@@ -49,7 +51,7 @@ export function Header({ path }: { path: string }) {
             <strong>{t(`status.${reach}`)}</strong>
             <span>{waiting.state !== 'ready' ? '\u00a0' : waiting.value === 0 ? t('status.nothingWaiting') : t('status.waiting', { count: waiting.value })}</span>
           </p>
-          <SyncControls />
+          {later ? <SyncControls /> : <div class="sync-controls" />}
         </div>
       </header>
       <nav class="nav" aria-label={t('nav.label')}>

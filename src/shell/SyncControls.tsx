@@ -5,7 +5,6 @@ import { getMeta } from '../db/meta';
 import { listNeedsAttention } from '../db/syncStore';
 import { formatDateTime } from '../i18n/format';
 import { t } from '../i18n/i18n';
-import { syncNow } from '../sync/engine';
 import type { SessionUser } from '../sync/responses';
 import { watchSync, type SyncState } from '../sync/status';
 import { Button } from '../ui/Button';
@@ -69,7 +68,7 @@ export function SyncControls() {
       {d?.user && (
         <>
           <span class="list-meta">{syncLine}</span>
-          <Button class="btn-small" onClick={() => void syncNow()} disabled={sync?.phase === 'syncing'}>
+          <Button class="btn-small" onClick={() => void import('../sync/engine').then((m) => m.syncNow())} disabled={sync?.phase === 'syncing'}>
             {t('status.syncNow')}
           </Button>
         </>

@@ -8,6 +8,7 @@ import { t } from '../../i18n/i18n';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/Field';
+import { firstScreenShown } from '../../ui/firstScreen';
 import { useWatched } from '../../ui/useWatched';
 
 /** The first screen: my open cases, recently opened first, searchable by label. */
@@ -19,7 +20,9 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
 
   useEffect(() => {
     // The cold-start benchmark measures up to this mark: the caseload drawn from IndexedDB.
-    if (caseload.state === 'ready') performance.mark('caseload-rendered');
+    if (caseload.state !== 'ready') return;
+    performance.mark('caseload-rendered');
+    firstScreenShown();
   }, [caseload.state]);
 
   const target = (id: string) => (pickFor === 'visit' ? `/dossiers/${id}/bezoek` : `/dossiers/${id}`);
