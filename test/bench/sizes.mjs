@@ -47,14 +47,15 @@ export async function criticalChunks(distDir) {
   return [...seen].map((rel) => ({ file: rel, gzip: gzipBytes(distPath(distDir, rel)) }));
 }
 
-/** Every URL in sw.js's precacheAndRoute([...]) manifest, once each (workbox keys its cache by URL). */
+/**
+ * Every URL of the precache manifest that the build injected into sw.js, once each (workbox keys its cache
+ * by URL). Entries look like {"revision":"…","url":"…"} (injectManifest) or {url:"…",revision:…} (generateSW).
+ */
 export function precacheUrls(distDir) {
   const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
-  const start = sw.indexOf('precacheAndRoute(');
-  if (start < 0) throw new Error('No precacheAndRoute( in sw.js');
-  const end = sw.indexOf('])', start);
-  const listed = [...sw.slice(start, end).matchAll(/url\s*:\s*["']([^"']+)["']/g)].map((m) => m[1]);
-  if (listed.length === 0) throw new Error('Empty precache manifest in sw.js');
+  const entry = /\{\s*"?(?:revision"?\s*:\s*(?:"[^"]*"|null)\s*,\s*"?url"?\s*:\s*"([^"]+)"|url"?\s*:\s*"([^"]+)"\s*,\s*"?revision"?\s*:\s*(?:"[^"]*"|null))\s*\}/g;
+  const listed = [...sw.matchAll(entry)].map((m) => m[1] ?? m[2]);
+  if (listed.length === 0) throw new Error('No precache manifest found in sw.js');
   return { listed: listed.length, unique: [...new Set(listed)] };
 }
 
