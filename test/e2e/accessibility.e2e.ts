@@ -22,6 +22,8 @@ const SCREENS = [
   '/voorbeelden/demo-example-1',
   '/voorbeelden/demo-example-1/bewerken',
   '/instellingen',
+  '/aanmelden',
+  '/conflicten',
   '/bestaat-niet',
 ];
 

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App } from './pages/App';
+import { openProfile, type Profile } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+let server: RunningServer;
+const profiles: Profile[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  for (const p of profiles) await p.close();
+  await server.stop();
+});
+
+/** A tablet: its own browser profile, signed in online once. */
+async function tablet(email: string, password: string): Promise<{ app: App; profile: Profile }> {
+  const profile = await openProfile();
+  profiles.push(profile);
+  const app = new App(await profile.context.newPage(), server.url);
+  await app.open('/aanmelden');
+  await app.page.getByLabel('E-mailadres').fill(email);
+  await app.page.getByLabel('Wachtwoord').fill(password);
+  await app.page.getByRole('button', { name: 'Aanmelden' }).last().click();
+  await app.page.getByRole('heading', { level: 1, name: 'Mijn dossiers' }).waitFor();
+  await app.page.getByTestId('sync-controls').getByText('Gesynchroniseerd').waitFor({ timeout: 20_000 });
+  // Offline work needs the service worker in control of the page.
+  await app.untilControlled();
+  return { app, profile };
+}
+
+async function editPartner(app: App, fields: Record<string, string>): Promise<void> {
+  await app.open('/partners/demo-partner-3/bewerken');
+  for (const [label, value] of Object.entries(fields)) await app.page.getByLabel(label, { exact: true }).fill(value);
+  await app.page.getByRole('button', { name: 'Bewaren' }).click();
+  await app.page.getByRole('heading', { level: 1, name: 'Huis van het Kind Voorbeeldstad' }).waitFor();
+}
+
+async function syncNow(app: App): Promise<void> {
+  await app.page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+  await app.page.getByTestId('device-status').getByText('Geen wijzigingen die wachten').waitFor({ timeout: 20_000 });
+  await app.page.getByTestId('sync-controls').getByText('Gesynchroniseerd').waitFor({ timeout: 20_000 });
+}
+
+describe('two tablets edit the same partner offline', () => {
+  it('merge different fields, show the one conflict on both, resolve it in one action and end equal', async () => {
+    const lotte = await tablet('lotte@voorbeeldstad.example', 'demo-onthaal-1');
+    const hilde = await tablet('hilde@voorbeeldstad.example', 'demo-coordinator-1');
+
+    await lotte.profile.context.setOffline(true);
+    await hilde.profile.context.setOffline(true);
+    await editPartner(lotte.app, { Telefoon: '+32 9 000 30 11', Website: 'https://huisvanhetkind.example' });
+    await editPartner(hilde.app, { Telefoon: '+32 9 000 30 22', Openingsuren: 'di en do 13–18 u' });
+    await lotte.profile.context.setOffline(false);
+    await hilde.profile.context.setOffline(false);
+
+    await syncNow(lotte.app);
+    await syncNow(hilde.app);
+    await syncNow(lotte.app);
+
+    for (const { app } of [lotte, hilde]) {
+      await app.page.getByRole('link', { name: '1 conflict om op te lossen' }).click();
+      await app.page.getByRole('heading', { level: 1, name: 'Conflicten' }).waitFor();
+      await app.page.getByText('+32 9 000 30 11').first().waitFor();
+      await app.page.getByText('+32 9 000 30 22').first().waitFor();
+    }
+    // Lotte's number reached the server first, so it is the one kept; Hilde chooses her own after all.
+    await hilde.app.page.getByRole('button', { name: '‘+32 9 000 30 22’ houden' }).click();
+    await hilde.app.page.getByText('Geen conflicten').waitFor();
+    await syncNow(hilde.app);
+    await syncNow(lotte.app);
+
+    const details = async (app: App) => {
+      await app.open('/partners/demo-partner-3');
+      await app.page.getByRole('heading', { level: 1 }).waitFor();
+      return app.page.locator('main dl.kv').textContent();
+    };
+    const onLotte = await details(lotte.app);
+    const onHilde = await details(hilde.app);
+    expect(onLotte).toBe(onHilde);
+    expect(onLotte).toContain('di en do 13–18 u');
+    expect(await lotte.app.page.getByRole('link', { name: /Bellen: \+32 9 000 30 22/ }).count()).toBe(1);
+    expect(await lotte.app.page.getByRole('link', { name: /conflict/ }).count()).toBe(0);
+  });
+});
