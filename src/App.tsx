@@ -11,6 +11,7 @@ import { Header } from './shell/Header';
 import { screenFor } from './shell/routes';
 import { UpdateBanner } from './shell/UpdateBanner';
 import { Link } from './ui/Link';
+import { Notice } from './ui/Notice';
 import { useAfterFirstScreen } from './ui/firstScreen';
 import { usePath } from './ui/router';
 
@@ -24,7 +25,7 @@ const signIn = (email: string, password: string) => engine().then((m) => m.signI
 const signOut = () => engine().then((m) => m.signOut());
 
 /** The shell: header, navigation, banners, and the screen for the current path. */
-export function App({ databaseClosed }: { databaseClosed: boolean }) {
+export function App({ databaseClosed, storageWiped }: { databaseClosed: boolean; storageWiped: boolean }) {
   const path = usePath();
   const [, setLang] = useState('');
   const [storage, setStorage] = useState<StorageInfo | null>(null);
@@ -62,6 +63,7 @@ export function App({ databaseClosed }: { databaseClosed: boolean }) {
       <main id="main" tabIndex={-1}>
         <UpdateBanner />
         {databaseClosed && <ClosedBanner />}
+        {storageWiped && <Notice kind="warning">{t('wiped.message')}</Notice>}
         {screen ?? (
           <>
             <h1>{t('notFound.title')}</h1>

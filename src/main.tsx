@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { App } from './App';
 import { connect, onVersionChange } from './db/connection';
 import { DATABASE_NAME } from './db/databaseName';
+import { getMeta } from './db/meta';
+import { deviceDataWasRemoved } from './sync/deviceMarker';
 import { startI18n } from './i18n/i18n';
 import { requestPersistence } from './pwa/storage';
 import { startServiceWorker } from './pwa/updates';
@@ -22,7 +24,8 @@ async function start(): Promise<void> {
   const root = document.getElementById('app')!;
   // index.html paints a bare header at once; the app replaces it in the same task, so nothing flashes.
   root.textContent = '';
-  const draw = (databaseClosed: boolean) => render(<App databaseClosed={databaseClosed} />, root);
+  const storageWiped = deviceDataWasRemoved(await getMeta<string>('clientId').catch(() => undefined));
+  const draw = (databaseClosed: boolean) => render(<App databaseClosed={databaseClosed} storageWiped={storageWiped} />, root);
   onVersionChange(async () => {
     await flushAll().catch(() => {});
     draw(true);

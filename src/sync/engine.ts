@@ -1,4 +1,6 @@
 import { countWaiting } from '../db/outbox';
+import { clientId } from '../db/syncStore';
+import { forgetDevice, rememberDevice } from './deviceMarker';
 import { getMeta, setMeta } from '../db/meta';
 import { SyncApi, SyncError, type SyncErrorCode } from './api';
 import { syncOnce } from './client';
@@ -26,6 +28,7 @@ export async function sessionUser(): Promise<SessionUser | undefined> {
 export async function signIn(email: string, password: string): Promise<SessionUser> {
   const { user } = await api.login(email, password);
   await setMeta('sessionUser', user);
+  rememberDevice(await clientId());
   void syncNow();
   return user;
 }
@@ -35,6 +38,7 @@ export async function signOut(): Promise<'signedOut' | 'changesWaiting'> {
   if ((await countWaiting()) > 0) return 'changesWaiting';
   await api.logout();
   await setMeta('sessionUser', undefined);
+  forgetDevice();
   publishSync({ phase: 'idle', error: null });
   return 'signedOut';
 }

@@ -84,3 +84,28 @@ describe('two tablets edit the same partner offline', () => {
     expect(await lotte.app.page.getByRole('link', { name: /conflict/ }).count()).toBe(0);
   });
 });
+
+describe('a tablet whose browser cleared its storage', () => {
+  it('says so instead of pretending to be new, and gets everything back after signing in again', async () => {
+    const { app } = await tablet('lotte@voorbeeldstad.example', 'demo-onthaal-1');
+    // The browser drops IndexedDB but keeps the small device note (as storage pressure can do).
+    await app.page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('veldwerk');
+          request.onsuccess = () => resolve();
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await app.page.reload();
+    await app.page.getByText(/De browser heeft de Veldwerk-gegevens op dit toestel gewist/).waitFor();
+    await app.open('/aanmelden');
+    await app.page.getByLabel('E-mailadres').fill('lotte@voorbeeldstad.example');
+    await app.page.getByLabel('Wachtwoord').fill('demo-onthaal-1');
+    await app.page.getByRole('button', { name: 'Aanmelden' }).last().click();
+    await app.page.getByTestId('sync-controls').getByText('Gesynchroniseerd').waitFor({ timeout: 20_000 });
+    await app.page.getByRole('link', { name: 'Gezin Demo-Peeters (fictief)' }).waitFor();
+    await app.page.reload();
+    expect(await app.page.getByText(/gegevens op dit toestel gewist/).count()).toBe(0);
+  });
+});
