@@ -45,13 +45,21 @@ export function pendingBatch(limit: number): Promise<OutboxEntry[]> {
  * now lives on the row). Refused: kept, marked for the user's attention. Deferred: kept as it is, sent again.
  */
 export function acknowledge(results: Acknowledgement[]): Promise<void> {
+  const done = results.filter((r) => r.outcome === 'applied' || r.outcome === 'conflict').map((r) => r.mutationId);
+  const refused = results.filter((r) => r.outcome === 'rejected');
   return write(['outbox'], async () => {
-    for (const r of results) {
-      const entry = db().outbox.where('mutationId').equals(r.mutationId);
-      if (r.outcome === 'applied' || r.outcome === 'conflict') await entry.delete();
-      if (r.outcome === 'rejected') await entry.modify({ status: 'needsAttention', error: r.error ?? 'invalid' });
+    // In bulk: one request per kind of answer, not one per change (a 500-change push is one round trip).
+    if (done.length) await db().outbox.where('mutationId').anyOf(done).delete();
+    for (const [error, ids] of groupBy(refused, (r) => r.error ?? 'invalid')) {
+      await db().outbox.where('mutationId').anyOf(ids.map((r) => r.mutationId)).modify({ status: 'needsAttention', error });
     }
   });
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 export function getSyncScope(scopeId: string): Promise<SyncScope | undefined> {
@@ -82,15 +90,16 @@ export function applyPage(rows: IncomingRow[], progress: SyncScope): Promise<voi
       const id = targetId(entry.mutation);
       queued.set(id, [...(queued.get(id) ?? []), entry]);
     }
-    for (const incoming of rows) {
-      const table = tableFor(incoming.collection);
-      if (incoming.deleted) {
-        await table.delete(incoming.id);
-        continue;
-      }
-      let row = { ...incoming.row, id: incoming.id };
-      for (const entry of queued.get(incoming.id) ?? []) if (entry.status === 'pending') row = overlay(row, entry.mutation);
-      await table.put(row);
+    // Written per table in bulk: thousands of rows in a page cost a few requests, not one round trip each.
+    for (const [collection, batch] of groupBy(rows, (r) => r.collection)) {
+      const table = tableFor(collection as DataTable);
+      await table.bulkDelete(batch.filter((r) => r.deleted).map((r) => r.id));
+      const live = batch.filter((r) => !r.deleted).map((incoming) => {
+        let row = { ...incoming.row, id: incoming.id };
+        for (const entry of queued.get(incoming.id) ?? []) if (entry.status === 'pending') row = overlay(row, entry.mutation);
+        return row;
+      });
+      await table.bulkPut(live);
     }
     await db().syncScopes.put(progress);
   });

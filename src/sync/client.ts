@@ -66,17 +66,22 @@ async function pullScope(api: SyncApi, scopeId: string, report: SyncReport, retr
 
 /** A first full copy of a scope, page by page; a cut-off snapshot resumes where it stopped. */
 async function snapshotScope(api: SyncApi, scopeId: string, resume: { after: string; cursor: number } | null, report: SyncReport): Promise<void> {
-  let after = resume?.after ?? '';
   let cursor = resume?.cursor ?? -1;
+  // The next page is fetched while the current one is written: network and IndexedDB work side by side.
+  let nextPage = api.snapshot(scopeId, resume?.after ?? '');
   for (;;) {
-    const page = await api.snapshot(scopeId, after);
+    const page = await nextPage;
     // Changes made while the snapshot runs are fetched afterwards, from the cursor of its first page.
     if (cursor < 0) cursor = page.cursor;
     const next = page.nextAfter;
+    if (next !== null) {
+      nextPage = api.snapshot(scopeId, next);
+      // If writing this page fails, the fetch already under way must not become an unhandled rejection.
+      nextPage.catch(() => {});
+    }
     await applyPage(page.rows.map(toIncoming), next === null ? { scopeId, cursor, snapshot: null } : { scopeId, cursor: 0, snapshot: { after: next, cursor } });
     report.pulled += page.rows.length;
     if (next === null) return;
-    after = next;
   }
 }
 

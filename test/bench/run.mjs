@@ -7,12 +7,14 @@ import { measureIngest } from './ingest.mjs';
 import { freePort, median, run, startProcess, WORK } from './lib.mjs';
 import { measureLighthouse } from './lighthouse.mjs';
 import { measureSizes } from './sizes.mjs';
+import { measureSync } from './sync.mjs';
 import { formatTable, row } from './table.mjs';
 
 const COLD_RUNS = 11;
 const LIGHTHOUSE_RUNS = 5;
 const IMPORT = { importN: 10_000, importRuns: 9, queryN: 50_000, querySamples: 400 };
 const INGEST = { runs: 5, batches: 6 };
+const SYNC = { noteCount: 10_000, runs: 5 };
 const KIB = 1024;
 // The app is built into .bench/ rather than dist/: another engineer's build or e2e run in the same tree
 // must not swap the files under a running measurement, nor this run theirs. Same `vite build`, same config.
@@ -87,6 +89,18 @@ async function main() {
   rows.push(row('server ingest, SQLite file (WAL, synchronous=FULL)', ingest.sqlite, { unit: 'changes/s', digits: 0, target: gte(5000, '5,000/s') }));
   if (ingest.postgres) rows.push(row('server ingest, PostgreSQL', ingest.postgres, { unit: 'changes/s', digits: 0, target: gte(2000, '2,000/s') }));
   notes.push(...ingest.notes);
+
+  log('measuring sync (fresh device vs PouchDB, offline edits pushed, remote changes pulled)');
+  const sync = await measureSync({ appDist: APP_DIST, ...SYNC, log, register: (fn) => cleanups.push(fn) });
+  const n = SYNC.noteCount.toLocaleString('en');
+  rows.push(row(`sync: fresh device, ${n} notes until queryable`, sync.fresh, { unit: 'ms', digits: 0, target: lte(3000, '3 s') }));
+  rows.push(row(`  PouchDB replicating the same ${n} docs`, sync.pouch, { unit: 'ms', digits: 0 }));
+  // As for the import ratio: the ratio of the two medians, PouchDB_ms / Veldwerk_ms, higher is better.
+  rows.push(row('sync ratio PouchDB/Veldwerk (of medians)', [median(sync.pouch) / median(sync.fresh)], { digits: 2, target: gte(10, '10x'), runs: `${sync.pouch.length}+${sync.fresh.length}` }));
+  rows.push(row('sync: 1,000 offline edits pushed and acknowledged', sync.push, { unit: 'ms', digits: 0, target: lte(1000, '1 s') }));
+  rows.push(row('  whole syncOnce, pulling them back included', sync.pushWhole, { unit: 'ms', digits: 0 }));
+  rows.push(row('sync: 100 remote changes visible after sync', sync.remote, { unit: 'ms', digits: 0, target: lte(1000, '1 s') }));
+  notes.push(...sync.notes);
   return { rows, notes };
 }
 
@@ -100,7 +114,7 @@ try {
   const { rows, notes } = await main();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   process.stdout.write(`\nVeldwerk benchmark (${new Date().toISOString()}, total ${minutes} min)\n\n${formatTable(rows)}\n\n`);
-  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed); sizes are exact\n`);
+  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed), sync ${SYNC.runs} per measurement (after 1 untimed; fresh device and PouchDB alternating); sizes are exact\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);
   process.exitCode = 0;
 } catch (e) {

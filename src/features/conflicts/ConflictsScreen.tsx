@@ -38,7 +38,7 @@ export function ConflictsScreen({ myUserId }: { myUserId: string }) {
         const { kept, proposed } = item.conflict;
         const choose = (value: unknown) => void resolveConflict(item.collection, item.id, item.conflict.field, value).catch(setError);
         return (
-          <section key={`${item.id}-${item.conflict.field}`} class="afspraak" aria-label={`${item.title}: ${fieldLabel(item)}`}>
+          <section key={`${item.id}-${item.conflict.field}-${proposed.at}-${proposed.by}`} class="afspraak" aria-label={`${item.title}: ${fieldLabel(item)}`}>
             <h2>{item.title}</h2>
             <p>{t('conflicts.field', { field: fieldLabel(item) })}</p>
             <dl class="kv">
