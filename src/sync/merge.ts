@@ -52,14 +52,16 @@ export function mergeFields(current: MergeState, change: FieldChange, newVersion
     if (!stamp || stamp.version <= seen) {
       data[field] = value;
       fields[field] = { version: newVersion, by: change.by, at: change.at };
-      // A newer decision on the field settles an open conflict on it.
-      removeConflict(conflicts, field);
+      // A newer decision on the field settles every open conflict on it.
+      removeConflicts(conflicts, field);
       applied.push(field);
     } else if (sameValue(data[field], value)) {
       continue;
     } else {
-      removeConflict(conflicts, field);
-      conflicts.push({ field, kept: { value: data[field], ...stamp }, proposed: { value, by: change.by, at: change.at } });
+      // A second proposal for a field already in conflict is added beside the first, never in its place:
+      // replacing it would drop the first proposal without anyone having seen it go.
+      const known = conflicts.some((c) => c.field === field && sameValue(c.proposed.value, value));
+      if (!known) conflicts.push({ field, kept: { value: data[field], ...stamp }, proposed: { value, by: change.by, at: change.at } });
       conflicted.push(field);
     }
   }
@@ -71,9 +73,8 @@ export function resolutionChange(conflict: Conflict, value: unknown, by: string,
   return { fields: { [conflict.field]: value }, base: { [conflict.field]: conflict.kept.version }, by, at };
 }
 
-function removeConflict(conflicts: Conflict[], field: string): void {
-  const i = conflicts.findIndex((c) => c.field === field);
-  if (i >= 0) conflicts.splice(i, 1);
+function removeConflicts(conflicts: Conflict[], field: string): void {
+  for (let i = conflicts.length - 1; i >= 0; i--) if (conflicts[i]!.field === field) conflicts.splice(i, 1);
 }
 
 /** Values are JSON: compare them as JSON, with object keys in a stable order. */
