@@ -36,14 +36,14 @@ export class SyncApi {
 
   async login(email: string, password: string): Promise<LoginResponse> {
     const res = await this.send('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }, false);
-    const login = parseLogin(await res.json());
+    const login = await read(res, parseLogin);
     this.token = login.accessToken;
     return login;
   }
 
   async refresh(): Promise<LoginResponse> {
     const res = await this.send('/api/auth/refresh', { method: 'POST', body: '{}' }, false);
-    const login = parseLogin(await res.json());
+    const login = await read(res, parseLogin);
     this.token = login.accessToken;
     return login;
   }
@@ -54,17 +54,17 @@ export class SyncApi {
   }
 
   async push(request: PushRequest): Promise<PushResponse> {
-    return parsePushResponse(await (await this.authed('/api/sync/push', { method: 'POST', body: JSON.stringify(request) })).json());
+    return read(await this.authed('/api/sync/push', { method: 'POST', body: JSON.stringify(request) }), parsePushResponse);
   }
 
   async changes(scope: string, since: number): Promise<ChangesResponse> {
     const query = new URLSearchParams({ scope, since: String(since), protocol: String(PROTOCOL_VERSION) });
-    return parseChanges(await (await this.authed(`/api/sync/changes?${query}`, { method: 'GET' })).json());
+    return read(await this.authed(`/api/sync/changes?${query}`, { method: 'GET' }), parseChanges);
   }
 
   async snapshot(scope: string, after: string): Promise<SnapshotResponse> {
     const query = new URLSearchParams({ scope, protocol: String(PROTOCOL_VERSION), ...(after ? { after } : {}) });
-    return parseSnapshot(await (await this.authed(`/api/sync/snapshot?${query}`, { method: 'GET' })).json());
+    return read(await this.authed(`/api/sync/snapshot?${query}`, { method: 'GET' }), parseSnapshot);
   }
 
   private async authed(path: string, init: RequestInit): Promise<Response> {
@@ -91,6 +91,15 @@ export class SyncApi {
     }
     if (res.ok) return res;
     throw new SyncError(await errorCode(res), res.status);
+  }
+}
+
+/** A body cut off mid-way or not understood is one kind of failure: nothing of it is used. */
+async function read<T>(res: Response, parse: (input: unknown) => T): Promise<T> {
+  try {
+    return parse(await res.json());
+  } catch {
+    throw new SyncError('invalidResponse', res.status);
   }
 }
 
