@@ -18,11 +18,11 @@ const ExampleListScreen = lazyScreen(() => import('../features/examples/ExampleL
 const ExampleScreen = lazyScreen(() => import('../features/examples/ExampleScreen').then((m) => m.ExampleScreen));
 const ExampleForm = lazyScreen(() => import('../features/examples/ExampleForm').then((m) => m.ExampleForm));
 
+const LAZY_SCREENS = [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm];
+
 /** Loads the other screens' code once the first screen is up, so later navigation is instant. */
 export function preloadScreens(): void {
-  for (const screen of [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm]) {
-    void screen.preload().catch(() => {});
-  }
+  for (const screen of LAZY_SCREENS) void screen.preload().catch(() => {});
 }
 
 /** Every deep link of the app. Paths are Dutch, like the app; the manifest shortcuts point at two of them. */

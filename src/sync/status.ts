@@ -1,4 +1,25 @@
 import type { SyncErrorCode } from './api';
+
+/** One observable value: the three statuses below are each one of these. */
+function cell<T>(initial: T) {
+  let value = initial;
+  const listeners = new Set<(v: T) => void>();
+  return {
+    get: () => value,
+    set(next: T): void {
+      value = next;
+      listeners.forEach((l) => l(value));
+    },
+    watch(listener: (v: T) => void, emitNow: boolean): () => void {
+      listeners.add(listener);
+      if (emitNow) listener(value);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
 /**
  * Whether the organisation's server answers, found out by a real request: `navigator.onLine === true`
  * proves nothing (captive portals, dead Wi-Fi, a stopped server). Sync will extend this status.
@@ -7,8 +28,7 @@ export type Reachability = 'unknown' | 'reachable' | 'unreachable';
 
 const CHECK_EVERY_MS = 30_000;
 const TIMEOUT_MS = 5_000;
-const listeners = new Set<(r: Reachability) => void>();
-let state: Reachability = 'unknown';
+const reach = cell<Reachability>('unknown');
 let started = false;
 
 export async function checkReachability(): Promise<Reachability> {
@@ -21,20 +41,17 @@ export async function checkReachability(): Promise<Reachability> {
       next = 'unreachable';
     }
   }
-  if (next !== state) {
-    state = next;
-    listeners.forEach((l) => l(state));
-  }
-  return state;
+  if (next !== reach.get()) reach.set(next);
+  return next;
 }
 
 export function reachability(): Reachability {
-  return state;
+  return reach.get();
 }
 
 /** Starts watching: now, on online/offline, when the tab comes back, and every half minute while visible. */
 export function watchReachability(listener: (r: Reachability) => void): () => void {
-  listeners.add(listener);
+  const stop = reach.watch(listener, false);
   if (!started) {
     started = true;
     const check = () => void checkReachability();
@@ -44,9 +61,7 @@ export function watchReachability(listener: (r: Reachability) => void): () => vo
     setInterval(() => document.visibilityState === 'visible' && check(), CHECK_EVERY_MS);
     check();
   }
-  return () => {
-    listeners.delete(listener);
-  };
+  return stop;
 }
 
 /**
@@ -54,21 +69,16 @@ export function watchReachability(listener: (r: Reachability) => void): () => vo
  * yet", not "there is nothing": screens say so instead of showing an empty state.
  */
 export type FirstLoad = 'unknown' | 'loading' | 'done';
-let firstLoad: FirstLoad = 'unknown';
-const firstLoadListeners = new Set<(state: FirstLoad) => void>();
+const firstLoad = cell<FirstLoad>('unknown');
 
 export function setFirstLoad(state: FirstLoad): void {
-  firstLoad = state;
-  firstLoadListeners.forEach((l) => l(state));
+  firstLoad.set(state);
 }
 
 export function watchFirstLoad(listener: (state: FirstLoad) => void): () => void {
-  firstLoadListeners.add(listener);
-  listener(firstLoad);
-  return () => {
-    firstLoadListeners.delete(listener);
-  };
+  return firstLoad.watch(listener, true);
 }
+
 /** The sync status the header shows in words. Waiting and conflict counts come live from the database. */
 export interface SyncState {
   phase: 'idle' | 'syncing';
@@ -78,18 +88,12 @@ export interface SyncState {
   protocol: number;
 }
 
-let syncState: SyncState = { phase: 'idle', error: null, lastSyncedAt: null, deferred: 0, protocol: 0 };
-const syncListeners = new Set<(s: SyncState) => void>();
+const sync = cell<SyncState>({ phase: 'idle', error: null, lastSyncedAt: null, deferred: 0, protocol: 0 });
 
 export function publishSync(patch: Partial<SyncState>): void {
-  syncState = { ...syncState, ...patch };
-  syncListeners.forEach((l) => l(syncState));
+  sync.set({ ...sync.get(), ...patch });
 }
 
 export function watchSync(listener: (s: SyncState) => void): () => void {
-  syncListeners.add(listener);
-  listener(syncState);
-  return () => {
-    syncListeners.delete(listener);
-  };
+  return sync.watch(listener, true);
 }
