@@ -3,7 +3,7 @@ import { queue } from './outbox';
 import { AppError } from '../model/appError';
 import { ExampleInputSchema, type Example, type ExampleInput } from '../model/example';
 import { newId } from '../model/ids';
-import { changedFields } from '../model/mutation';
+import { themedEdit } from '../model/mutation';
 import { freshStamp } from '../model/rows';
 import { check } from '../model/validation';
 
@@ -34,11 +34,10 @@ export async function updateExample(id: string, input: ExampleInput, now = new D
   await write(['examples', 'outbox'], async () => {
     const prev = await db().examples.get(id);
     if (!prev) throw new AppError('notFound');
-    const fields = changedFields(prev.body, value.body);
-    const themesChanged = prev.themes.join() !== value.themes.join();
-    if (Object.keys(fields).length === 0 && !themesChanged) return;
+    const edit = themedEdit(prev, value);
+    if (!edit) return;
     await db().examples.put({ ...prev, themes: value.themes, body: value.body, updatedAt: now.toISOString() });
-    await queue({ type: 'example.setFields', id, fields, ...(themesChanged ? { themes: value.themes } : {}) }, now, prev);
+    await queue({ type: 'example.setFields', id, ...edit }, now, prev);
   });
 }
 

@@ -2,7 +2,7 @@ import { db, read, write } from './connection';
 import { queue } from './outbox';
 import { AppError } from '../model/appError';
 import { newId } from '../model/ids';
-import { changedFields } from '../model/mutation';
+import { themedEdit } from '../model/mutation';
 import { PartnerInputSchema, partnerMatches, type Partner, type PartnerInput } from '../model/partner';
 import { freshStamp } from '../model/rows';
 import { check } from '../model/validation';
@@ -40,11 +40,10 @@ export async function updatePartner(id: string, input: PartnerInput, now = new D
   await write(['partners', 'outbox'], async () => {
     const prev = await db().partners.get(id);
     if (!prev) throw new AppError('notFound');
-    const fields = changedFields(prev.body, value.body);
-    const themesChanged = prev.themes.join() !== value.themes.join();
-    if (Object.keys(fields).length === 0 && !themesChanged) return;
+    const edit = themedEdit(prev, value);
+    if (!edit) return;
     await db().partners.put({ ...prev, themes: value.themes, body: value.body, updatedAt: now.toISOString() });
-    await queue({ type: 'partner.setFields', id, fields, ...(themesChanged ? { themes: value.themes } : {}) }, now, prev);
+    await queue({ type: 'partner.setFields', id, ...edit }, now, prev);
   });
 }
 

@@ -72,3 +72,17 @@ export function changedFields<T extends object>(prev: T, next: T): Partial<T> {
   }
   return out;
 }
+
+/**
+ * What an edit of a themed row (partner, example) changes: the body fields that differ and the themes if they
+ * differ, or null when nothing does (no write, no queued change).
+ */
+export function themedEdit<B extends object>(
+  prev: { body: B; themes: Theme[] },
+  next: { body: B; themes: Theme[] },
+): { fields: Partial<B>; themes?: Theme[] } | null {
+  const fields = changedFields(prev.body, next.body);
+  const themesChanged = prev.themes.join() !== next.themes.join();
+  if (Object.keys(fields).length === 0 && !themesChanged) return null;
+  return { fields, ...(themesChanged ? { themes: next.themes } : {}) };
+}
