@@ -5,11 +5,21 @@
  * A change says, per field, which version it was based on. If the field has not moved since, the change
  * applies. If it has moved to the same value, nothing happens. Otherwise the stored value stays and the
  * change becomes a visible conflict: never a silent last-writer-wins.
+ *
+ * Two refinements make "saw" exact:
+ * - A device has always seen its own earlier changes (it made them, in outbox order). A field last set by the
+ *   same device (`client`) therefore counts as seen, whatever base it sent: changing a field twice offline is
+ *   no conflict with yourself.
+ * - Recording a conflict moves the field's version (the value stays) and clears its `client`: a change from
+ *   anyone who has not yet pulled the conflict, its own proposer included, is based on an older version and
+ *   is added as one more proposal instead of silently settling a conflict its author never saw.
  */
 export interface FieldStamp {
   version: number;
   by: string;
   at: string;
+  /** The device (sync client id) whose change set the field; absent once a conflict is recorded on it. */
+  client?: string;
 }
 
 export interface Conflict {
@@ -32,6 +42,8 @@ export interface FieldChange {
   base: Record<string, number>;
   by: string;
   at: string;
+  /** The device that made the change. */
+  client?: string;
 }
 
 export interface MergeResult {
@@ -49,9 +61,10 @@ export function mergeFields(current: MergeState, change: FieldChange, newVersion
   for (const [field, value] of Object.entries(change.fields)) {
     const stamp = fields[field];
     const seen = change.base[field] ?? 0;
-    if (!stamp || stamp.version <= seen) {
+    const ownLastChange = stamp?.client !== undefined && stamp.client === change.client;
+    if (!stamp || stamp.version <= seen || ownLastChange) {
       data[field] = value;
-      fields[field] = { version: newVersion, by: change.by, at: change.at };
+      fields[field] = { version: newVersion, by: change.by, at: change.at, ...(change.client ? { client: change.client } : {}) };
       // A newer decision on the field settles every open conflict on it.
       removeConflicts(conflicts, field);
       applied.push(field);
@@ -61,16 +74,21 @@ export function mergeFields(current: MergeState, change: FieldChange, newVersion
       // A second proposal for a field already in conflict is added beside the first, never in its place:
       // replacing it would drop the first proposal without anyone having seen it go.
       const known = conflicts.some((c) => c.field === field && sameValue(c.proposed.value, value));
-      if (!known) conflicts.push({ field, kept: { value: data[field], ...stamp }, proposed: { value, by: change.by, at: change.at } });
+      if (!known) conflicts.push({ field, kept: { value: data[field], version: stamp.version, by: stamp.by, at: stamp.at }, proposed: { value, by: change.by, at: change.at } });
+      // The field moves on (see the top): whoever decides it next must have seen this conflict.
+      fields[field] = { version: newVersion, by: stamp.by, at: stamp.at };
       conflicted.push(field);
     }
   }
   return { state: { data, fields, conflicts }, applied, conflicted };
 }
 
-/** Resolving a conflict is an ordinary change based on the kept value's version: it applies and clears it. */
-export function resolutionChange(conflict: Conflict, value: unknown, by: string, at: string): FieldChange {
-  return { fields: { [conflict.field]: value }, base: { [conflict.field]: conflict.kept.version }, by, at };
+/**
+ * Resolving a conflict is an ordinary change based on the field's version as the resolver pulled it (with the
+ * conflict on it): it applies and clears every proposal on the field.
+ */
+export function resolutionChange(state: MergeState, conflict: Conflict, value: unknown, by: string, at: string): FieldChange {
+  return { fields: { [conflict.field]: value }, base: { [conflict.field]: state.fields[conflict.field]?.version ?? 0 }, by, at };
 }
 
 function removeConflicts(conflicts: Conflict[], field: string): void {

@@ -112,6 +112,8 @@ export interface FieldStampWire {
   version: number;
   by: string;
   at: string;
+  /** The device that set the field (see src/sync/merge.ts); the app does not need it and may drop it. */
+  client?: string;
 }
 
 /** A row as the server holds it: what pull, snapshot and push answers carry. */

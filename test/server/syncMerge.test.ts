@@ -56,12 +56,16 @@ describeEachDatabase('sync merge', (store) => {
     // The conflict is a change of the row: a device that pulled before sees it on its next pull.
     expect(row.version).toBe(3);
 
-    // Resolving is an ordinary change based on the kept version: it applies and the conflict is gone.
-    expect(outcomes(await b.push([b.entry({ type: 'partner.setFields', id: partner.id, fields: { phone: '+32 9 222 22 22' } }, { 'body.phone': 2 })]))).toEqual(['applied']);
+    // Recording the conflict moved the field's version: a change based on the kept version has not seen the
+    // conflict and becomes one more proposal (here the same value: already known, nothing new).
+    expect(row.fields['body.phone']).toMatchObject({ version: 3, by: aId });
+    expect(outcomes(await a.push([a.entry({ type: 'partner.setFields', id: partner.id, fields: { phone: '+32 9 333 33 33' } }, { 'body.phone': 2 })]))).toEqual(['conflict']);
+    // Resolving is an ordinary change based on the version pulled with the conflict: it applies, every proposal is gone.
+    expect(outcomes(await b.push([b.entry({ type: 'partner.setFields', id: partner.id, fields: { phone: '+32 9 222 22 22' } }, { 'body.phone': 4 })]))).toEqual(['applied']);
     const resolved = await pulled(a, member.organisationId, partner.id);
     expect(resolved.conflicts).toEqual([]);
     expect(resolved.row).toMatchObject({ body: { phone: '+32 9 222 22 22' } });
-    expect(resolved.fields['body.phone']).toMatchObject({ version: 4, by: bId });
+    expect(resolved.fields['body.phone']).toMatchObject({ version: 5, by: bId });
   });
 
   it('applies the rest of a change whose one field conflicts', async () => {

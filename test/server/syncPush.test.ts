@@ -151,7 +151,8 @@ describeEachDatabase('sync push', (store) => {
     expect(outcomes(late)).toEqual(['conflict']);
     const [row] = (await pullAll(app, ahead.token, member.organisationId)).rows as [RowState];
     expect(row.row).toMatchObject({ body: { city: 'Verleden' } });
-    expect(row.fields['body.city']).toMatchObject({ version: 3, at: past.toISOString() });
+    // The kept value's stamp (who, when) stays; its version moved with the conflict (see src/sync/merge.ts).
+    expect(row.fields['body.city']).toMatchObject({ version: 4, at: past.toISOString() });
     expect(row.version).toBe(4);
   });
 });

@@ -22,16 +22,18 @@ export interface Workspace {
 interface Author {
   by: string;
   at: string;
+  /** The device: a field it set itself counts as seen by its later changes (see src/sync/merge.ts). */
+  client: string;
 }
 
 /**
  * What one mutation does, decided without touching the database: authorisation, references, per-field merge.
  * Pure, so SQLite and PostgreSQL (and a batch of any size) apply exactly the same rules.
  */
-export function decideMutation(pushed: PushedMutation, user: UserContext, ws: Workspace): Decision {
+export function decideMutation(pushed: PushedMutation, user: UserContext, clientId: string, ws: Workspace): Decision {
   const m = pushed.mutation;
   // The device's clock says when the person made the change: shown to people, never used to order anything.
-  const author: Author = { by: user.userId, at: pushed.createdAt };
+  const author: Author = { by: user.userId, at: pushed.createdAt, client: clientId };
   const create = (collection: Collection, row: NewRow, caseId?: string) => decideCreate(collection, row, caseId, user, ws, author);
   const change = (collection: Collection, id: string, values: Record<string, unknown>) => decideChange(collection, id, values, pushed.base, ws, author);
   switch (m.type) {
@@ -88,7 +90,7 @@ function decideChange(collection: Collection, id: string, values: Record<string,
   const version = ws.nextVersion(current.scopeId);
   const merged = mergeFields(
     { data: fieldData(collection, current.row), fields: current.fields, conflicts: current.conflicts },
-    { fields: values, base: withOwnCreateSeen(current, Object.keys(values), base, author), ...author },
+    { fields: values, base, ...author },
     version,
   );
   if (merged.applied.length === 0 && merged.conflicted.length === 0) return { outcome: 'applied', next: null };
@@ -96,21 +98,6 @@ function decideChange(collection: Collection, id: string, values: Record<string,
   if (merged.applied.length > 0) row.updatedAt = author.at;
   const next: RowState = { ...current, version, row, fields: merged.state.fields, conflicts: merged.state.conflicts };
   return { outcome: merged.conflicted.length > 0 ? 'conflict' : 'applied', next };
-}
-
-/**
- * A device that changes a row it created itself, before the row has come back to it from the server, has no
- * versions to send: its base is 0. What it saw is its own create, so a field still as that create set it (stamped
- * by this author at the row's creation time, as a create stamps every field) counts as seen. A field anyone has
- * changed since keeps its stamp and still makes a conflict.
- */
-function withOwnCreateSeen(current: RowState, paths: string[], base: Record<string, number>, author: Author): Record<string, number> {
-  const seen = { ...base };
-  for (const path of paths) {
-    const stamp = current.fields[path];
-    if (stamp && (seen[path] ?? 0) === 0 && stamp.by === author.by && stamp.at === current.row.createdAt) seen[path] = stamp.version;
-  }
-  return seen;
 }
 
 function bodyValues(fields: object): Record<string, unknown> {

@@ -61,7 +61,7 @@ async function applyAll(trx: Db, user: UserContext, clientId: string, todo: Push
   const perScope = new Map<string, number>();
   const answers: MutationResult[] = [];
   for (const m of todo) {
-    const decision = decideMutation(m, user, ws);
+    const decision = decideMutation(m, user, clientId, ws);
     const answer = decision.outcome === 'rejected' ? result(m.mutationId, m.seq, 'rejected', decision.error) : result(m.mutationId, m.seq, decision.outcome);
     answers.push(answer);
     results.set(m.mutationId, answer);

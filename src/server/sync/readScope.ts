@@ -1,6 +1,17 @@
 import type { RowState } from '../../sync/protocol';
-import type { Db } from '../store/database';
+import type { Selectable } from 'kysely';
+import type { Database, Db } from '../store/database';
 import { toRowState } from './recordStore';
+
+/**
+ * A row as devices receive it. Which device set a field is the server's own bookkeeping (see src/sync/merge.ts):
+ * it is not sent, so no one learns another person's device ids.
+ */
+function forDevice(record: Selectable<Database['records']>): RowState {
+  const row = toRowState(record);
+  const fields = Object.fromEntries(Object.entries(row.fields).map(([path, { client: _device, ...stamp }]) => [path, stamp]));
+  return { ...row, fields };
+}
 
 export interface ChangesPage {
   rows: RowState[];
@@ -21,7 +32,7 @@ export async function readChanges(db: Db, scopeId: string, since: number, limit:
   // A cursor from the future (the server's database was restored from a backup) would wait for versions that
   // may never come, or take new ones for old: the device re-snapshots instead of missing changes silently.
   if (since > Number(scope?.version ?? 0)) return 'expired';
-  const rows = found.slice(0, limit).map(toRowState);
+  const rows = found.slice(0, limit).map(forDevice);
   return { rows, cursor: rows.at(-1)?.version ?? since, more: found.length > limit };
 }
 
@@ -49,12 +60,12 @@ export async function readSnapshot(db: Db, scopeId: string, after: string | unde
     .orderBy('collection')
     .limit(limit + 1)
     .execute();
-  if (found.length <= limit) return { rows: found.map(toRowState), cursor, nextAfter: null };
+  if (found.length <= limit) return { rows: found.map(forDevice), cursor, nextAfter: null };
   const page = found.slice(0, limit);
   const last = page[page.length - 1]!;
   // Resuming is by id alone, so a page must not end between two collections' rows with the same id.
   if (found[limit]!.id === last.id) {
     page.push(...(await db.selectFrom('records').selectAll().where('scope_id', '=', scopeId).where('deleted', '=', 0).where('id', '=', last.id).where('collection', '>', last.collection).orderBy('collection').execute()));
   }
-  return { rows: page.map(toRowState), cursor, nextAfter: last.id };
+  return { rows: page.map(forDevice), cursor, nextAfter: last.id };
 }

@@ -463,7 +463,7 @@ describe('a 401 that no refresh can fix', () => {
 describe('changes to rows this device created and has not had back from the server yet', () => {
   // Found by this suite: such a change carries base 0 (the device has no server versions yet), and the server took
   // it for a change that never saw the create, so it became a conflict with the device's own create. Fixed in
-  // src/server/sync/decideMutation.ts (withOwnCreateSeen).
+  // src/sync/merge.ts (a field this device set itself counts as seen).
   it('apply, pushed together with the create: no conflict with the create', async () => {
     const { member, device } = await signedIn();
     const kase = await createCase(member.teamId, { ...emptyCaseBody(), label: 'Gezin Nieuw (fictief)' });

@@ -48,7 +48,7 @@ describe('mergeFields', () => {
   it('resolving a conflict applies the chosen value and clears the conflict', () => {
     const first = mergeFields(stored(), { fields: { phone: '09 333' }, base: { phone: 3 }, by: 'bob', at: 't1' }, 9).state;
     const conflict = first.conflicts[0]!;
-    const resolved = mergeFields(first, resolutionChange(conflict, '09 333', 'bob', 't2'), 10);
+    const resolved = mergeFields(first, resolutionChange(first, conflict, '09 333', 'bob', 't2'), 10);
     expect(resolved.applied).toEqual(['phone']);
     expect(resolved.state.data.phone).toBe('09 333');
     expect(resolved.state.conflicts).toEqual([]);
