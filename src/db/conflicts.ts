@@ -1,12 +1,13 @@
 import { db, read, write } from './connection';
 import { queue } from './outbox';
 import { AppError } from '../model/appError';
+import type { Answers } from '../model/instrumentRun';
 import type { Mutation } from '../model/mutation';
 import type { Row, RowConflict } from '../model/rows';
 import type { Theme } from '../model/themes';
 
 /** Tables whose rows can be edited field by field, and so can hold conflicts. */
-const EDITABLE = ['cases', 'partners', 'examples'] as const;
+const EDITABLE = ['cases', 'partners', 'examples', 'instrumentRuns'] as const;
 export type EditableCollection = (typeof EDITABLE)[number];
 
 export interface ConflictItem {
@@ -52,6 +53,10 @@ export function resolveConflict(collection: EditableCollection, id: string, fiel
 
 function resolution(collection: EditableCollection, id: string, field: string, value: unknown): Mutation {
   const fields = field.startsWith('body.') ? { [field.slice(5)]: value } : {};
+  if (collection === 'instrumentRuns') {
+    if (field === 'status') return { type: 'instrumentRun.setStatus', id, status: value as 'open' | 'done' };
+    return { type: 'instrumentRun.setAnswers', id, answers: fields as Answers };
+  }
   if (collection === 'cases') {
     if (field === 'status') return { type: 'case.transition', id, status: value as 'open' | 'closed' };
     return { type: 'case.setFields', id, fields };

@@ -22,7 +22,7 @@ export function disconnect(): void {
   current = null;
 }
 
-type TableName = 'cases' | 'notes' | 'followUps' | 'partners' | 'examples' | 'drafts' | 'caseViews' | 'outbox' | 'meta' | 'syncScopes';
+type TableName = 'cases' | 'notes' | 'followUps' | 'partners' | 'examples' | 'instrumentRuns' | 'drafts' | 'caseViews' | 'outbox' | 'meta' | 'syncScopes';
 
 /**
  * One transaction per user intent. Errors come out as AppError; a connection that the browser dropped

@@ -2,6 +2,7 @@ import Dexie, { type Table } from 'dexie';
 import type { CaseFile } from '../model/caseFile';
 import type { Example } from '../model/example';
 import type { FollowUp } from '../model/followUp';
+import type { InstrumentRun } from '../model/instrumentRun';
 import type { OutboxEntry } from '../model/mutation';
 import type { Partner } from '../model/partner';
 import type { VisitNote, VisitNoteBody } from '../model/visitNote';
@@ -39,7 +40,7 @@ export interface MetaEntry {
  * released. Add `version(n + 1)` with an `upgrade()` that migrates rows and outbox entries, and a fixture test.
  * Indexes hold only ids, scope ids, dates and status; client data stays inside `body`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export class VeldwerkDb extends Dexie {
   cases!: Table<CaseFile, string>;
@@ -47,6 +48,7 @@ export class VeldwerkDb extends Dexie {
   followUps!: Table<FollowUp, string>;
   partners!: Table<Partner, string>;
   examples!: Table<Example, string>;
+  instrumentRuns!: Table<InstrumentRun, string>;
   drafts!: Table<Draft, string>;
   caseViews!: Table<CaseView, string>;
   outbox!: Table<OutboxEntry, number>;
@@ -78,5 +80,7 @@ export class VeldwerkDb extends Dexie {
             entry.base ??= {};
           }),
       );
+    // v3 (handreikingen): filled-in instruments. Indexed by kind (a label, not client data), case, status, date.
+    this.version(3).stores({ instrumentRuns: 'id, scopeId, instrument, caseId, status, updatedAt' });
   }
 }

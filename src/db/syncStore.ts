@@ -7,7 +7,7 @@ import { overlay, targetId } from '../model/overlay';
 
 export type { SyncScope };
 
-const DATA_TABLES = ['cases', 'notes', 'followUps', 'partners', 'examples'] as const;
+const DATA_TABLES = ['cases', 'notes', 'followUps', 'partners', 'examples', 'instrumentRuns'] as const;
 type DataTable = (typeof DATA_TABLES)[number];
 
 /** A row as sync delivers it, already in the shape the device stores (see sync/client for the mapping). */

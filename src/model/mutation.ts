@@ -1,6 +1,7 @@
 import type { CaseBody, CaseFile, CaseStatus } from './caseFile';
 import type { Example, ExampleBody } from './example';
 import type { FollowUp } from './followUp';
+import type { Answers, InstrumentRun, RunStatus } from './instrumentRun';
 import type { Partner, PartnerBody } from './partner';
 import type { Theme } from './themes';
 import type { VisitNote } from './visitNote';
@@ -20,7 +21,10 @@ export type Mutation =
   | { type: 'partner.create'; row: Partner }
   | { type: 'partner.setFields'; id: string; fields: Partial<PartnerBody>; themes?: Theme[] }
   | { type: 'example.create'; row: Example }
-  | { type: 'example.setFields'; id: string; fields: Partial<ExampleBody>; themes?: Theme[] };
+  | { type: 'example.setFields'; id: string; fields: Partial<ExampleBody>; themes?: Theme[] }
+  | { type: 'instrumentRun.start'; row: InstrumentRun }
+  | { type: 'instrumentRun.setAnswers'; id: string; answers: Answers }
+  | { type: 'instrumentRun.setStatus'; id: string; status: RunStatus };
 
 export type MutationType = Mutation['type'];
 
@@ -35,7 +39,10 @@ export function changedPaths(m: Mutation): string[] {
     case 'partner.setFields':
     case 'example.setFields':
       return [...Object.keys(m.fields).map((k) => `body.${k}`), ...(m.themes ? ['themes'] : [])];
+    case 'instrumentRun.setAnswers':
+      return Object.keys(m.answers).map((k) => `body.${k}`);
     case 'case.transition':
+    case 'instrumentRun.setStatus':
       return ['status'];
     case 'followUp.complete':
     case 'followUp.reopen':

@@ -13,7 +13,10 @@ export function overlay<R extends AnyRow>(row: R, m: Mutation): R {
     case 'partner.setFields':
     case 'example.setFields':
       return { ...row, body: { ...row.body, ...m.fields }, ...(m.themes ? { themes: m.themes } : {}) };
+    case 'instrumentRun.setAnswers':
+      return { ...row, body: { ...row.body, ...m.answers } };
     case 'case.transition':
+    case 'instrumentRun.setStatus':
       return { ...row, status: m.status };
     case 'followUp.complete':
       return { ...row, status: 'done', doneAt: m.doneAt };

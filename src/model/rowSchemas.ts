@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { CaseBodySchema, CASE_STATUSES } from './caseFile';
 import { ExampleBodySchema } from './example';
 import { FollowUpBodySchema } from './followUp';
+import { INSTRUMENT_KINDS, InstrumentBodySchema, RUN_STATUSES } from './instrumentRun';
 import { PartnerBodySchema } from './partner';
 import { THEMES } from './themes';
 import { day } from './validation';
@@ -31,4 +32,11 @@ export const FollowUpRowSchema = v.object({
 });
 export const PartnerRowSchema = v.object({ ...base, themes, body: PartnerBodySchema });
 export const ExampleRowSchema = v.object({ ...base, themes, body: ExampleBodySchema });
+export const InstrumentRunRowSchema = v.object({
+  ...base,
+  instrument: v.picklist(INSTRUMENT_KINDS),
+  caseId: v.union([v.literal(''), id]),
+  status: v.picklist(RUN_STATUSES),
+  body: InstrumentBodySchema,
+});
 

@@ -1,12 +1,14 @@
 import * as v from 'valibot';
 import { CASE_STATUSES, CaseBodySchema } from '../model/caseFile';
 import { ExampleBodySchema } from '../model/example';
+import { AnswersSchema, RUN_STATUSES } from '../model/instrumentRun';
 import { PartnerBodySchema } from '../model/partner';
 import {
   CaseRowSchema,
   ExampleRowSchema,
   FollowUpRowSchema,
   id,
+  InstrumentRunRowSchema,
   NoteRowSchema,
   PartnerRowSchema,
 } from '../model/rowSchemas';
@@ -29,7 +31,11 @@ export const MAX_PAGE = 1000;
  */
 export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 
-export const COLLECTIONS = ['cases', 'notes', 'followUps', 'partners', 'examples'] as const;
+/**
+ * 'instrumentRuns' was added to protocol 1 before any release, together with its three mutations: additive, an app
+ * without instruments never sends or asks for them.
+ */
+export const COLLECTIONS = ['cases', 'notes', 'followUps', 'partners', 'examples', 'instrumentRuns'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
 /**
@@ -43,6 +49,7 @@ export const TOP_LEVEL_FIELDS: Record<Collection, readonly string[]> = {
   followUps: ['status', 'dueDate', 'doneAt'],
   partners: ['themes'],
   examples: ['themes'],
+  instrumentRuns: ['status'],
 };
 /** Added: the field path of a body key, e.g. `body.name`. */
 export const bodyField = (key: string): string => `body.${key}`;
@@ -63,6 +70,9 @@ export const MutationSchema = v.variant('type', [
   v.object({ type: v.literal('partner.setFields'), id, fields: v.partial(PartnerBodySchema), themes: v.optional(themes) }),
   v.object({ type: v.literal('example.create'), row: ExampleRowSchema }),
   v.object({ type: v.literal('example.setFields'), id, fields: v.partial(ExampleBodySchema), themes: v.optional(themes) }),
+  v.object({ type: v.literal('instrumentRun.start'), row: InstrumentRunRowSchema }),
+  v.object({ type: v.literal('instrumentRun.setAnswers'), id, answers: AnswersSchema }),
+  v.object({ type: v.literal('instrumentRun.setStatus'), id, status: v.picklist(RUN_STATUSES) }),
 ]);
 
 export const PushRequestSchema = v.object({

@@ -5,7 +5,7 @@ import type { Mutation } from '../../src/model/mutation';
 import type { Role } from '../../src/server/store/database';
 import type { ChangesResponse, SnapshotResponse } from '../../src/sync/protocol';
 import { Device, getChanges, getSnapshot, outcomes } from './support/syncClient';
-import { caseRow, noteRow, partnerRow } from './support/syncFixtures';
+import { caseRow, instrumentRunRow, noteRow, partnerRow } from './support/syncFixtures';
 import { signedInUser, twoOrganisations, type SyncUser } from './support/syncWorld';
 import { describeEachDatabase } from './support/testDatabases';
 import { SIGN_IN_FREELY, startApp } from './support/testServer';
@@ -88,6 +88,30 @@ describeEachDatabase('sync authorisation matrix', (store) => {
     if (READABLE[scope]) expect(real!.outcome).toBe('applied');
     else expect({ outcome: real!.outcome, error: real!.error }).toEqual({ outcome: missing!.outcome, error: missing!.error });
     expect(missing).toMatchObject({ outcome: 'rejected', error: 'notFound' });
+  });
+
+  // A network instrument run may belong to a team or to the organisation: only the user's own.
+  it.each(MATRIX)('push an instrument run: %s, %s', async (role, scope) => {
+    const { scopeId } = fixture[scope];
+    const d = new Device(app, users[role].token);
+    const run = instrumentRunRow(scopeId);
+    const [started, answered] = await d.push([d.entry({ type: 'instrumentRun.start', row: run }), d.entry({ type: 'instrumentRun.setAnswers', id: run.id, answers: { goal: role } }, { 'body.goal': 1 })]);
+    expect([started!.outcome, started!.error ?? answered!.error]).toEqual(READABLE[scope] ? ['applied', undefined] : ['rejected', 'forbidden']);
+    if (!READABLE[scope]) expect(answered).toMatchObject({ outcome: 'rejected', error: 'notFound' });
+  });
+
+  it('keeps an ecogram with its case: under another team’s case it is refused like under no case at all', async () => {
+    const d = new Device(app, users.worker.token);
+    const own = fixture['own team'].scopeId;
+    const results = await d.push([
+      d.entry({ type: 'instrumentRun.start', row: instrumentRunRow(own, fixture['other team of own organisation'].rowId) }),
+      d.entry({ type: 'instrumentRun.start', row: instrumentRunRow(own, newId()) }),
+      d.entry({ type: 'instrumentRun.start', row: instrumentRunRow(fixture['own organisation'].scopeId, fixture['own team'].rowId) }),
+      d.entry({ type: 'instrumentRun.start', row: instrumentRunRow(own, '', 'ecogram') }),
+      d.entry({ type: 'instrumentRun.start', row: instrumentRunRow(own, fixture['own team'].rowId, 'netwerk-startvragen') }),
+      d.entry({ type: 'instrumentRun.start', row: instrumentRunRow(own, fixture['own team'].rowId) }),
+    ]);
+    expect(outcomes(results)).toEqual(['notFound', 'notFound', 'invalid', 'invalid', 'invalid', 'applied']);
   });
 
   // Organisations hold no cases: this row of the matrix has team scopes only.

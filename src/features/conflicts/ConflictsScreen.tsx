@@ -4,19 +4,30 @@ import { watch } from '../../db/live';
 import { errorText } from '../../i18n/errorText';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { isEcoPerson, isPlacement, type Answer, type EcoPerson, type GridPlacement } from '../../model/instrumentRun';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { useWatched } from '../../ui/useWatched';
 
-const FORM_KEYS = { cases: 'caseForm', partners: 'partnerForm', examples: 'exampleForm' } as const;
+const FORM_KEYS = { cases: 'caseForm', partners: 'partnerForm', examples: 'exampleForm', instrumentRuns: 'instruments.items' } as const;
 
 function fieldLabel(item: ConflictItem): string {
   const key = item.conflict.field.replace(/^body\./, '');
+  // An instrument's entries (`p:<partner>`, `r:<person>`) are labelled by their kind: "a partner's place" …
+  const entry = /^([a-z]+):/.exec(key);
+  if (item.collection === 'instrumentRuns' && entry) return t(`instruments.entryKinds.${entry[1]}` as 'instruments.entryKinds.p', { defaultValue: key });
+  if (item.collection === 'instrumentRuns' && key === 'title') return t('instruments.runTitle');
   return t(`${FORM_KEYS[item.collection]}.${key}` as 'partnerForm.name', { defaultValue: key });
 }
 
 function show(value: unknown): string {
   if (value === '' || value === null || value === undefined) return t('conflicts.emptyValue');
+  // Instrument entries: a person of an ecogram by name, a partner's place in a grid in words.
+  if (isEcoPerson(value as Answer)) return (value as EcoPerson).name;
+  if (isPlacement(value as Answer)) {
+    const p = value as GridPlacement;
+    return t('instruments.placementText', { power: t(`instruments.levels.${p.power}`), interest: t(`instruments.levels.${p.interest}`) });
+  }
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v))).join(', ');
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

@@ -1,3 +1,4 @@
+import { isCaseInstrument } from '../../model/instrumentRun';
 import { mergeFields } from '../../sync/merge';
 import { bodyField, type Collection, type PushedMutation, type RowState } from '../../sync/protocol';
 import type { UserContext } from '../auth/accessToken';
@@ -47,6 +48,10 @@ export function decideMutation(pushed: PushedMutation, user: UserContext, client
       return create('partners', m.row);
     case 'example.create':
       return create('examples', m.row);
+    case 'instrumentRun.start':
+      // A client instrument holds client data: it only exists under a case, in that case's team.
+      if (isCaseInstrument(m.row.instrument) !== (m.row.caseId !== '')) return reject('invalid');
+      return create('instrumentRuns', m.row, m.row.caseId || undefined);
     case 'case.setFields':
       return change('cases', m.id, bodyValues(m.fields));
     case 'case.transition':
@@ -59,6 +64,10 @@ export function decideMutation(pushed: PushedMutation, user: UserContext, client
       return change('partners', m.id, { ...bodyValues(m.fields), ...(m.themes ? { themes: m.themes } : {}) });
     case 'example.setFields':
       return change('examples', m.id, { ...bodyValues(m.fields), ...(m.themes ? { themes: m.themes } : {}) });
+    case 'instrumentRun.setAnswers':
+      return change('instrumentRuns', m.id, bodyValues(m.answers));
+    case 'instrumentRun.setStatus':
+      return change('instrumentRuns', m.id, { status: m.status });
   }
 }
 
@@ -67,7 +76,7 @@ type NewRow = { id: string; scopeId: string } & object;
 function decideCreate(collection: Collection, row: NewRow, caseId: string | undefined, user: UserContext, ws: Workspace, author: Author): Decision {
   const access = scopeAccess(user, row.scopeId);
   if (!access) return reject('forbidden');
-  if (access !== SCOPE_KIND[collection]) return reject('invalid');
+  if (SCOPE_KIND[collection] !== 'either' && access !== SCOPE_KIND[collection]) return reject('invalid');
   if (caseId !== undefined) {
     // Missing, deleted and another team's case all answer alike: a case the user cannot see does not exist.
     const owner = ws.visible('cases', caseId);

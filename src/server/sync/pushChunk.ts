@@ -93,7 +93,8 @@ function references(m: PushedMutation): Array<RecordKey & { create: boolean }> {
   const collection = COLLECTION_OF[mutation.type];
   if (!('row' in mutation)) return [{ collection, id: mutation.id, create: false }];
   const own = { collection, id: mutation.row.id, create: true };
-  return 'caseId' in mutation.row ? [own, { collection: 'cases', id: mutation.row.caseId, create: false }] : [own];
+  // A network instrument run has caseId '': it hangs under no case.
+  return 'caseId' in mutation.row && mutation.row.caseId ? [own, { collection: 'cases', id: mutation.row.caseId, create: false }] : [own];
 }
 
 const COLLECTION_OF: Record<PushedMutation['mutation']['type'], Collection> = {
@@ -108,4 +109,7 @@ const COLLECTION_OF: Record<PushedMutation['mutation']['type'], Collection> = {
   'partner.setFields': 'partners',
   'example.create': 'examples',
   'example.setFields': 'examples',
+  'instrumentRun.start': 'instrumentRuns',
+  'instrumentRun.setAnswers': 'instrumentRuns',
+  'instrumentRun.setStatus': 'instrumentRuns',
 };

@@ -1,6 +1,7 @@
 import type { CaseFile } from '../../../src/model/caseFile';
 import type { FollowUp } from '../../../src/model/followUp';
 import { newId } from '../../../src/model/ids';
+import type { InstrumentKind, InstrumentRun } from '../../../src/model/instrumentRun';
 import { emptyPartnerBody, type Partner } from '../../../src/model/partner';
 import { emptyVisitNote, type VisitNote } from '../../../src/model/visitNote';
 
@@ -21,6 +22,11 @@ export function noteRow(scopeId: string, caseId: string, text = 'Fictieve observ
 
 export function followUpRow(scopeId: string, caseId: string): FollowUp {
   return { id: newId(), scopeId, caseId, dueDate: '2025-03-20', status: 'open', doneAt: '', noteId: '', ...stamp(), body: { title: 'Bellen', who: '', kind: 'contact' } };
+}
+
+/** An instrument run: a network instrument (no case) or, with a caseId, a client's ecogram. */
+export function instrumentRunRow(scopeId: string, caseId = '', instrument: InstrumentKind = caseId ? 'ecogram' : 'netwerk-startvragen'): InstrumentRun {
+  return { id: newId(), scopeId, instrument, caseId, status: 'open', ...stamp(), body: { title: 'Run (fictief)', goal: 'Samen werken' } };
 }
 
 export function partnerRow(scopeId: string, name = 'Partner (fictief)'): Partner {

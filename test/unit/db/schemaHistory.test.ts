@@ -34,6 +34,7 @@ describe('schema history', () => {
       { seq: 1, mutationId: 'm1', createdAt: '2026-11-01T00:00:00.000Z', status: 'pending', mutation: { type: 'case.create', row: caseRow }, base: {} },
     ]);
     expect(await db().syncScopes.count()).toBe(0);
+    expect(await db().instrumentRuns.count()).toBe(0);
     expect(db().verno).toBe(SCHEMA_VERSION);
   });
 });

@@ -5,6 +5,8 @@ import { createPartner, updatePartner, getPartner } from '../../../src/db/partne
 import { createCase } from '../../../src/db/cases';
 import { listConflicts, resolveConflict } from '../../../src/db/conflicts';
 import { saveVisitNote } from '../../../src/db/notes';
+import { getInstrumentRun, saveAnswers, setRunStatus, startInstrumentRun } from '../../../src/db/instrumentRuns';
+import { setScopes } from '../../../src/db/meta';
 import { emptyCaseBody } from '../../../src/model/caseFile';
 import { emptyPartnerBody } from '../../../src/model/partner';
 import { emptyVisitNote } from '../../../src/model/visitNote';
@@ -125,5 +127,44 @@ describe('a conflict between two devices', () => {
     expect(onB.body).toEqual(onA.body);
     expect(onA.conflicts).toEqual([]);
     expect(onB.conflicts).toEqual([]);
+  });
+});
+
+describe('instrument runs between two devices', () => {
+  it('answers to different questions merge, the same question answered twice is a conflict, an ecogram stays with its team', async () => {
+    const tag = Date.now();
+    const a = await device(`inst-a-${tag}`);
+    const b = await device(`inst-b-${tag}`);
+    a.use();
+    await setScopes({ teamId: member.teamId, orgId: member.organisationId });
+    const run = await startInstrumentRun({ instrument: 'netwerk-startvragen', title: 'Netwerk armoede (fictief)' });
+    const caseFile = await createCase(member.teamId, { ...emptyCaseBody(), label: 'Gezin Ecogram (fictief)' });
+    const ecogram = await startInstrumentRun({ instrument: 'ecogram', title: 'Ecogram gezin (fictief)', caseId: caseFile.id });
+    await saveAnswers(ecogram.id, { 'r:p1': { kind: 'person', name: 'Buurvrouw (fictief)', group: 'neighbours', tie: 'strong', supports: ['practical'], note: '' } });
+    await a.sync();
+    await b.sync();
+    expect((await getInstrumentRun(ecogram.id))!.scopeId).toBe(member.teamId);
+    expect((await getInstrumentRun(run.id))!.scopeId).toBe(member.organisationId);
+
+    a.use();
+    await saveAnswers(run.id, { goal: 'Samen aanbod afstemmen', members: 'CAW, OCMW' });
+    b.use();
+    await saveAnswers(run.id, { resources: 'Een halve dag per maand', members: 'CAW, OCMW, ziekenfonds' });
+    await a.sync();
+    await b.sync();
+    await a.sync();
+    const onA = (await (a.use(), getInstrumentRun(run.id)))!;
+    const onB = (await (b.use(), getInstrumentRun(run.id)))!;
+    expect(onA.body).toEqual(onB.body);
+    expect(onA.body).toMatchObject({ goal: 'Samen aanbod afstemmen', resources: 'Een halve dag per maand', members: 'CAW, OCMW' });
+    expect(onA.conflicts).toEqual([expect.objectContaining({ field: 'body.members', proposed: expect.objectContaining({ value: 'CAW, OCMW, ziekenfonds' }) })]);
+    expect((await listConflicts()).map((c) => [c.collection, c.title])).toEqual([['instrumentRuns', 'Netwerk armoede (fictief)']]);
+
+    await resolveConflict('instrumentRuns', run.id, 'body.members', 'CAW, OCMW, ziekenfonds');
+    await setRunStatus(run.id, 'done');
+    await b.sync();
+    await a.sync();
+    const settled = (await (a.use(), getInstrumentRun(run.id)))!;
+    expect([settled.body.members, settled.status, settled.conflicts]).toEqual(['CAW, OCMW, ziekenfonds', 'done', []]);
   });
 });
