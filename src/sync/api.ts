@@ -27,6 +27,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
  */
 export class SyncApi {
   private token: string | null = null;
+  /** Called with every new session (login and refresh), e.g. to keep the colleagues' names up to date. */
+  onSession: ((session: LoginResponse) => Promise<void> | void) | null = null;
 
   constructor(private readonly fetchFn: FetchLike = (url, init) => fetch(url, init), private readonly base = '') {}
 
@@ -38,6 +40,7 @@ export class SyncApi {
     const res = await this.send('/api/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }, false);
     const login = await read(res, parseLogin);
     this.token = login.accessToken;
+    await this.onSession?.(login);
     return login;
   }
 
@@ -45,6 +48,7 @@ export class SyncApi {
     const res = await this.send('/api/auth/refresh', { method: 'POST', body: '{}' }, false);
     const login = await read(res, parseLogin);
     this.token = login.accessToken;
+    await this.onSession?.(login);
     return login;
   }
 

@@ -1,7 +1,7 @@
 import { countWaiting } from '../db/outbox';
 import { clientId } from '../db/syncStore';
 import { forgetDevice, rememberDevice } from './deviceMarker';
-import { getMeta, setMeta } from '../db/meta';
+import { getMeta, setColleagues, setMeta } from '../db/meta';
 import { SyncApi, SyncError, type SyncErrorCode } from './api';
 import { syncOnce } from './client';
 import { PROTOCOL_VERSION } from './protocol';
@@ -16,6 +16,9 @@ const BACKOFF_MIN_MS = 5000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 
 const api = new SyncApi();
+// The names of the organisation's people, kept on the device so conflicts say who, offline too. Best effort: a
+// device that cannot store them shows "a colleague" instead, and the session goes on.
+api.onSession = (session) => setColleagues(session.colleagues).catch(() => {});
 let failures = 0;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let writeTimer: ReturnType<typeof setTimeout> | null = null;

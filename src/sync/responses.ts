@@ -57,7 +57,14 @@ export const SessionUserSchema = v.object({
   teamIds: v.array(v.string()),
 });
 export type SessionUser = v.InferOutput<typeof SessionUserSchema>;
-const LoginResponseSchema = v.object({ accessToken: v.string(), expiresIn: v.number(), user: SessionUserSchema });
+const ColleagueSchema = v.object({ id: v.string(), displayName: v.string() });
+export type Colleague = v.InferOutput<typeof ColleagueSchema>;
+const LoginResponseSchema = v.object({
+  accessToken: v.string(),
+  expiresIn: v.number(),
+  user: SessionUserSchema,
+  colleagues: v.optional(v.array(ColleagueSchema), []),
+});
 export type LoginResponse = v.InferOutput<typeof LoginResponseSchema>;
 
 export class InvalidResponseError extends Error {

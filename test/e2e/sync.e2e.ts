@@ -65,6 +65,10 @@ describe('two tablets edit the same partner offline', () => {
       await app.page.getByText('+32 9 000 30 11').first().waitFor();
       await app.page.getByText('+32 9 000 30 22').first().waitFor();
     }
+    // Each sees who set the other value, by name, and that the own one is theirs.
+    await hilde.app.page.getByText(/^door Lotte Demo \(fictief\), /).first().waitFor();
+    await hilde.app.page.getByText(/^door jou, /).first().waitFor();
+    await lotte.app.page.getByText(/^door Hilde Demo \(fictief\), /).first().waitFor();
     // Lotte's number reached the server first, so it is the one kept; Hilde chooses her own after all.
     await hilde.app.page.getByRole('button', { name: '‘+32 9 000 30 22’ houden' }).click();
     await hilde.app.page.getByText('Geen conflicten').waitFor();

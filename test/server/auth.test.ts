@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { setUserDisabled } from '../../src/server/accounts/users';
+import { createUser, setUserDisabled } from '../../src/server/accounts/users';
 import { describeEachDatabase } from './support/testDatabases';
 import { createMember, errorShape, login, me, refresh, refreshTokenOf, startApp } from './support/testServer';
 
@@ -21,6 +21,7 @@ describeEachDatabase('auth', (store) => {
       accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
       expiresIn: 600,
       user: { id: user.id, displayName: user.displayName, role: 'worker', organisationId, teamIds: [teamId] },
+      colleagues: [{ id: user.id, displayName: user.displayName }],
     });
     expect(res.headers['cache-control']).toBe('no-store');
     const cookie = res.cookies.find((c) => c.name === 'vw_refresh');
@@ -28,6 +29,16 @@ describeEachDatabase('auth', (store) => {
     const mine = await me(app, res.json().accessToken);
     expect(mine.statusCode).toBe(200);
     expect(mine.json()).toEqual({ user: res.json().user });
+  });
+
+  it('names the people of the user’s own organisation only, at login and at every refresh', async () => {
+    const { user, password, organisationId } = await createMember(store().db);
+    const colleague = await createUser(store().db, { organisationId, email: `colleague-${user.id}@test.example`, displayName: 'Aa Collega (fictief)', role: 'coordinator', password, teamIds: [] });
+    await createMember(store().db); // someone of another organisation
+    const res = await login(app, user.email, password);
+    const expected = [{ id: colleague.id, displayName: 'Aa Collega (fictief)' }, { id: user.id, displayName: user.displayName }];
+    expect(res.json().colleagues).toEqual(expected);
+    expect((await refresh(app, refreshTokenOf(res)!)).json().colleagues).toEqual(expected);
   });
 
   it('gives a wrong password and an unknown address the very same answer', async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { listConflicts, resolveConflict, type ConflictItem } from '../../db/conflicts';
 import { watch } from '../../db/live';
+import { colleagueNames } from '../../db/meta';
 import { errorText } from '../../i18n/errorText';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
@@ -36,7 +37,12 @@ function show(value: unknown): string {
 export function ConflictsScreen({ myUserId }: { myUserId: string }) {
   const items = useWatched<ConflictItem[]>((next, fail) => watch(listConflicts, next, fail), []);
   const [error, setError] = useState<unknown>(null);
-  const by = (id: string) => (id === myUserId ? t('conflicts.byYou') : t('conflicts.byColleague'));
+  const names = useWatched<Map<string, string>>((next, fail) => watch(colleagueNames, next, fail), []);
+  const by = (id: string) => {
+    if (id === myUserId) return t('conflicts.byYou');
+    const name = names.state === 'ready' ? names.value.get(id) : undefined;
+    return name ? t('conflicts.byName', { name }) : t('conflicts.byColleague');
+  };
   if (items.state === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (items.state === 'failed') return <Notice kind="error">{errorText(items.error)}</Notice>;
   return (

@@ -119,6 +119,12 @@ export async function findUserById(db: Db, id: string): Promise<UserAccount | un
   return row ? toAccount(db, row) : undefined;
 }
 
+/** The people of one organisation, by name, for showing who changed what. */
+export async function listColleagues(db: Db, organisationId: string): Promise<Array<{ id: string; displayName: string }>> {
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('organisation_id', '=', organisationId).orderBy('display_name').execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+}
+
 export async function listUsers(db: Db): Promise<UserAccount[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
   const memberships = await db.selectFrom('memberships').select(['user_id', 'team_id']).orderBy('team_id').execute();

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { findUserByEmail, findUserById, type UserAccount } from '../accounts/users';
+import { findUserByEmail, findUserById, listColleagues, type UserAccount } from '../accounts/users';
 import { prepareDummyHash, verifyAgainstNothing, verifyPassword } from '../accounts/passwords';
 import { parseInput } from '../parseInput';
 import { ServerError } from '../serverError';
@@ -43,7 +43,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
     const key = await keys.signingKey();
     const accessToken = signAccessToken({ userId: user.id, organisationId: user.organisationId, teamIds: user.teamIds, role: user.role }, key, now());
     setRefreshCookie(request, reply, refreshToken, secureCookie);
-    return { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, user: publicUser(user) };
+    return { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, user: publicUser(user), colleagues: await listColleagues(db, user.organisationId) };
   };
 
   app.post('/api/auth/login', limited, async (request, reply) => {

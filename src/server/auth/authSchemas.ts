@@ -16,6 +16,16 @@ export interface SessionResponse {
   /** Seconds until the access token expires. */
   expiresIn: number;
   user: PublicUser;
+  /**
+   * Everyone of the user's organisation, by id and name: a device shows who changed a value in a conflict by
+   * name, also offline. Names only; colleagues are not client data.
+   */
+  colleagues: Colleague[];
+}
+
+export interface Colleague {
+  id: string;
+  displayName: string;
 }
 
 export interface PublicUser {
