@@ -22,11 +22,37 @@ const ConflictsScreen = lazyScreen(() => import('./features/conflicts/ConflictsS
 // The sync engine (protocol schemas, API client) loads on demand: it is not needed to draw the first screen.
 const engine = () => import('./sync/engine');
 const signIn = (email: string, password: string) => engine().then((m) => m.signIn(email, password));
-const signOut = () => engine().then((m) => m.signOut());
+const SIGNED_OUT = 'veldwerk.signedOut';
+/**
+ * A completed sign-out erased the device's data: the page starts afresh on the login screen, so no screen, live
+ * query or timer of the previous session outlives it. A one-time flag tells that screen to say what happened.
+ */
+const signOut = async () => {
+  const result = await engine().then((m) => m.signOut());
+  if (result === 'signedOut') {
+    try {
+      sessionStorage.setItem(SIGNED_OUT, '1');
+    } catch {
+      // Without session storage the login screen simply does not repeat that you signed out.
+    }
+    location.replace('/aanmelden');
+  }
+  return result;
+};
+function takeSignedOutFlag(): boolean {
+  try {
+    const set = sessionStorage.getItem(SIGNED_OUT) === '1';
+    sessionStorage.removeItem(SIGNED_OUT);
+    return set;
+  } catch {
+    return false;
+  }
+}
 
 /** The shell: header, navigation, banners, and the screen for the current path. */
 export function App({ databaseClosed, storageWiped }: { databaseClosed: boolean; storageWiped: boolean }) {
   const path = usePath();
+  const [justSignedOut] = useState(takeSignedOutFlag);
   const [, setLang] = useState('');
   const [storage, setStorage] = useState<StorageInfo | null>(null);
   useEffect(() => onLanguageChange(setLang), []);
@@ -51,7 +77,7 @@ export function App({ databaseClosed, storageWiped }: { databaseClosed: boolean;
         account={{ user: user ? user.displayName : null, signOut }}
       />
     ) : path === '/aanmelden' ? (
-      <LoginScreen onSignIn={signIn} />
+      <LoginScreen onSignIn={signIn} justSignedOut={justSignedOut} />
     ) : path === '/conflicten' ? (
       <ConflictsScreen myUserId={user?.id ?? ''} />
     ) : (

@@ -17,6 +17,22 @@ export function db(): VeldwerkDb {
   return current;
 }
 
+/**
+ * Removes everything this device holds and starts again with an empty database of the same name: what a
+ * sign-out does, so the next person on a shared tablet finds nothing of the previous one's teams. Callers make
+ * sure nothing unsent is left first (outbox and drafts empty). Other tabs get `versionchange` and close.
+ */
+export async function eraseDevice(): Promise<void> {
+  const name = db().name;
+  try {
+    await db().delete();
+  } catch (e) {
+    throw toAppError(e);
+  }
+  current = null;
+  connect(name);
+}
+
 export function disconnect(): void {
   current?.close();
   current = null;

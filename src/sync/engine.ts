@@ -1,6 +1,8 @@
 import { countWaiting } from '../db/outbox';
 import { clientId } from '../db/syncStore';
 import { forgetDevice, rememberDevice } from './deviceMarker';
+import { eraseDevice } from '../db/connection';
+import { listDrafts } from '../db/drafts';
 import { getMeta, setColleagues, setMeta } from '../db/meta';
 import { SyncApi, SyncError, type SyncErrorCode } from './api';
 import { syncOnce } from './client';
@@ -36,12 +38,18 @@ export async function signIn(email: string, password: string): Promise<SessionUs
   return user;
 }
 
-/** Refused while changes wait: they would be lost to the next user of this device. */
-export async function signOut(): Promise<'signedOut' | 'changesWaiting'> {
+export type SignOutResult = 'signedOut' | 'changesWaiting' | 'draftsWaiting';
+
+/**
+ * Refused while changes wait or a visit note is still a draft: they would be lost. Otherwise the session ends
+ * and this device's copy of the teams' data is erased, so the next person on a shared tablet sees none of it.
+ */
+export async function signOut(): Promise<SignOutResult> {
   if ((await countWaiting()) > 0) return 'changesWaiting';
+  if ((await listDrafts()).length > 0) return 'draftsWaiting';
   await api.logout();
-  await setMeta('sessionUser', undefined);
   forgetDevice();
+  await eraseDevice();
   publishSync({ phase: 'idle', error: null });
   return 'signedOut';
 }

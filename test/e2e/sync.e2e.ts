@@ -113,3 +113,31 @@ describe('a tablet whose browser cleared its storage', () => {
     expect(await app.page.getByText(/gegevens op dit toestel gewist/).count()).toBe(0);
   });
 });
+
+describe('a tablet shared by colleagues', () => {
+  it('refuses to sign out over an unfinished note, then signs out and leaves nothing of the team on the device', async () => {
+    const { app } = await tablet('lotte@voorbeeldstad.example', 'demo-onthaal-1');
+    await app.createCase('Gezin Gedeeld (fictief)');
+    await syncNow(app);
+    await app.startVisitNote();
+    await app.facts().fill('Nog niet afgewerkt (fictief).');
+    await app.draftSaved();
+
+    await app.open('/instellingen');
+    await app.page.getByRole('button', { name: 'Afmelden' }).click();
+    await app.page.getByText(/onafgewerkt verslag/).waitFor();
+    await app.openCase('Gezin Gedeeld (fictief)');
+    await app.startVisitNote();
+    await app.page.getByRole('button', { name: 'Concept weggooien' }).click();
+    await app.page.getByRole('button', { name: 'Ja, weggooien' }).click();
+    await app.page.getByRole('heading', { level: 1, name: 'Gezin Gedeeld (fictief)' }).waitFor();
+
+    await app.open('/instellingen');
+    await app.page.getByRole('button', { name: 'Afmelden' }).click();
+    await app.page.getByRole('heading', { level: 1, name: 'Aanmelden' }).waitFor();
+    await app.page.getByText(/gegevens van je teams zijn van dit toestel gewist/).waitFor();
+    await app.open('/');
+    expect(await app.caseloadLabels()).not.toContain('Gezin Gedeeld (fictief)');
+    expect(await app.page.evaluate(() => localStorage.getItem('veldwerk.device'))).toBeNull();
+  });
+});

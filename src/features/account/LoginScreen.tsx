@@ -9,12 +9,14 @@ import { useSubmit } from '../../ui/useSubmit';
 interface Props {
   /** Signs in; rejects with an error whose `code` says why (see sync/api SyncErrorCode). */
   onSignIn: (email: string, password: string) => Promise<unknown>;
+  /** The previous session just ended here, and its data was erased from the device. */
+  justSignedOut?: boolean;
 }
 
 const KNOWN = ['invalidCredentials', 'offline', 'tooManyRequests', 'server', 'updateRequired'] as const;
 
 /** Sign in once, online; after that the device works offline with the user's teams. */
-export function LoginScreen({ onSignIn }: Props) {
+export function LoginScreen({ onSignIn, justSignedOut = false }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, submit } = useSubmit(async () => {
@@ -26,6 +28,7 @@ export function LoginScreen({ onSignIn }: Props) {
   return (
     <form onSubmit={submit} noValidate>
       <h1>{t('login.title')}</h1>
+      {justSignedOut && <Notice kind="success">{t('account.signedOut')}</Notice>}
       <p>{t('login.intro')}</p>
       <TextField label={t('login.email')} type="email" autoComplete="username" value={email} onValue={setEmail} required />
       <TextField label={t('login.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} required />

@@ -6,17 +6,18 @@ import { Notice } from '../../ui/Notice';
 
 interface Props {
   user: string | null;
-  signOut: () => Promise<'signedOut' | 'changesWaiting'>;
+  signOut: () => Promise<'signedOut' | 'changesWaiting' | 'draftsWaiting'>;
 }
 
-/** Who is signed in; signing out is refused while changes wait, so a shared tablet never loses work. */
+/** Who is signed in; signing out is refused while changes or drafts wait, so a shared tablet never loses work. */
 export function AccountSection({ user, signOut }: Props) {
-  const [result, setResult] = useState<'signedOut' | 'changesWaiting' | null>(null);
+  const [result, setResult] = useState<'signedOut' | 'changesWaiting' | 'draftsWaiting' | null>(null);
   return (
     <>
       <h2>{t('account.title')}</h2>
       {user ? <p>{t('account.signedInAs', { name: user })}</p> : <p>{t('account.notSignedIn')}</p>}
       {result === 'changesWaiting' && <Notice kind="warning">{t('account.signOutRefused')}</Notice>}
+      {result === 'draftsWaiting' && <Notice kind="warning">{t('account.signOutDrafts')}</Notice>}
       {result === 'signedOut' && <Notice kind="success">{t('account.signedOut')}</Notice>}
       <div class="actions">
         {user ? (

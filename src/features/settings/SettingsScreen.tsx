@@ -17,7 +17,7 @@ interface Props {
   storage: StorageInfo | null;
   onAskPersistence: () => void;
   appVersion: string;
-  account: { user: string | null; signOut: () => Promise<'signedOut' | 'changesWaiting'> };
+  account: { user: string | null; signOut: () => Promise<'signedOut' | 'changesWaiting' | 'draftsWaiting'> };
 }
 
 /** Language, what this device stores and whether the browser may clear it, and the app version. */
