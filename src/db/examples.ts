@@ -15,6 +15,15 @@ export function listExamples(theme = ''): Promise<Example[]> {
   });
 }
 
+/** Practice examples tagged with any of these themes (a reference card lists them), newest first. */
+export function examplesWithThemes(themes: readonly string[]): Promise<Example[]> {
+  if (themes.length === 0) return Promise.resolve([]);
+  return read(async () => {
+    const rows = await db().examples.where('themes').anyOf([...themes]).distinct().toArray();
+    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  });
+}
+
 export function getExample(id: string): Promise<Example | undefined> {
   return read(() => db().examples.get(id));
 }

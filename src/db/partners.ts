@@ -17,6 +17,15 @@ export function listPartners(query = '', theme = ''): Promise<Partner[]> {
   });
 }
 
+/** Partners tagged with any of these themes (a reference card lists them), alphabetical. */
+export function partnersWithThemes(themes: readonly string[]): Promise<Partner[]> {
+  if (themes.length === 0) return Promise.resolve([]);
+  return read(async () => {
+    const rows = await db().partners.where('themes').anyOf([...themes]).distinct().toArray();
+    return rows.sort((a, b) => a.body.name.localeCompare(b.body.name, 'nl'));
+  });
+}
+
 export function getPartner(id: string): Promise<Partner | undefined> {
   return read(() => db().partners.get(id));
 }

@@ -67,7 +67,8 @@ export type Answer = v.InferOutput<typeof AnswerSchema>;
 
 /** Answer keys: `title`, a question id, or `<prefix>:<id>` for entries (a partner in a grid, a person in an ecogram). */
 export const ANSWER_KEY = /^[a-z][a-zA-Z0-9]*(:[a-zA-Z0-9-]{1,64})?$/;
-export const MAX_ANSWERS = 300;
+/** Removed entries stay as null keys (so removals sync): room for a long-lived ecogram or grid. */
+export const MAX_ANSWERS = 500;
 const answerKey = v.pipe(v.string(), v.maxLength(80), v.regex(ANSWER_KEY));
 
 export const AnswersSchema = v.pipe(

@@ -14,6 +14,8 @@ const NAV = [
   ['/opvolging', 'nav.followUps'],
   ['/partners', 'nav.partners'],
   ['/voorbeelden', 'nav.examples'],
+  ['/kaarten', 'nav.cards'],
+  ['/instrumenten', 'instruments.nav'],
   ['/instellingen', 'nav.settings'],
 ] as const;
 
@@ -25,6 +27,7 @@ function useReachability(): Reachability {
 
 function section(path: string): string {
   if (path === '/' || path.startsWith('/dossiers') || path.startsWith('/notities') || path.startsWith('/bezoek')) return '/';
+  if (path.startsWith('/woordenlijst')) return '/kaarten';
   return `/${path.split('/')[1] ?? ''}`;
 }
 

@@ -17,8 +17,14 @@ const PartnerForm = lazyScreen(() => import('../features/partners/PartnerForm').
 const ExampleListScreen = lazyScreen(() => import('../features/examples/ExampleListScreen').then((m) => m.ExampleListScreen));
 const ExampleScreen = lazyScreen(() => import('../features/examples/ExampleScreen').then((m) => m.ExampleScreen));
 const ExampleForm = lazyScreen(() => import('../features/examples/ExampleForm').then((m) => m.ExampleForm));
+const CardListScreen = lazyScreen(() => import('../features/cards/CardListScreen').then((m) => m.CardListScreen));
+const CardScreen = lazyScreen(() => import('../features/cards/CardScreen').then((m) => m.CardScreen));
+const GlossaryScreen = lazyScreen(() => import('../features/cards/GlossaryScreen').then((m) => m.GlossaryScreen));
+const InstrumentsScreen = lazyScreen(() => import('../features/instruments/InstrumentsScreen').then((m) => m.InstrumentsScreen));
+const StartRunScreen = lazyScreen(() => import('../features/instruments/StartRunScreen').then((m) => m.StartRunScreen));
+const RunScreen = lazyScreen(() => import('../features/instruments/RunScreen').then((m) => m.RunScreen));
 
-const LAZY_SCREENS = [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm];
+const LAZY_SCREENS = [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm, CardListScreen, CardScreen, GlossaryScreen, InstrumentsScreen, StartRunScreen, RunScreen];
 
 /** Loads the other screens' code once the first screen is up, so later navigation is instant. */
 export function preloadScreens(): void {
@@ -33,6 +39,7 @@ const ROUTES: Array<[string, (p: Params) => ComponentChildren]> = [
   ['/dossiers/:id', (p) => <CaseScreen caseId={p.id!} />],
   ['/dossiers/:id/bewerken', (p) => <CaseForm caseId={p.id!} />],
   ['/dossiers/:id/bezoek', (p) => <VisitNoteScreen caseId={p.id!} />],
+  ['/dossiers/:id/ecogram/nieuw', (p) => <StartRunScreen kind="ecogram" caseId={p.id!} />],
   ['/notities/:id', (p) => <NoteScreen noteId={p.id!} />],
   ['/opvolging', () => <FollowUpsScreen />],
   ['/partners', () => <PartnerListScreen />],
@@ -43,6 +50,13 @@ const ROUTES: Array<[string, (p: Params) => ComponentChildren]> = [
   ['/voorbeelden/nieuw', () => <ExampleForm />],
   ['/voorbeelden/:id', (p) => <ExampleScreen exampleId={p.id!} />],
   ['/voorbeelden/:id/bewerken', (p) => <ExampleForm exampleId={p.id!} />],
+  ['/kaarten', () => <CardListScreen />],
+  ['/kaarten/:slug', (p) => <CardScreen slug={p.slug!} />],
+  ['/woordenlijst', () => <GlossaryScreen />],
+  ['/woordenlijst/:id', (p) => <GlossaryScreen termId={p.id!} />],
+  ['/instrumenten', () => <InstrumentsScreen />],
+  ['/instrumenten/nieuw/:kind', (p) => <StartRunScreen kind={p.kind!} />],
+  ['/instrumenten/:id', (p) => <RunScreen runId={p.id!} />],
 ];
 
 /** The screen for a path, or null when no route matches. */

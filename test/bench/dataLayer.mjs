@@ -21,7 +21,7 @@ export async function buildBenchPage() {
 }
 
 /** The smallest static server that will do: GET files from the built page, nothing else. */
-function serve(dir) {
+export function serve(dir) {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);

@@ -1,6 +1,7 @@
 // `npm run bench`: build, serve, measure, print one table. Exit 0 whatever the verdicts; non-zero only
 // when the harness itself could not measure (a missed target is a result, a crash is not).
 import { join } from 'node:path';
+import { cardChunkSizes, checkLazyCards, measureCardSearch } from './cards.mjs';
 import { measureColdStart } from './coldStart.mjs';
 import { buildBenchPage, measureDataLayer } from './dataLayer.mjs';
 import { measureIngest } from './ingest.mjs';
@@ -15,6 +16,7 @@ const LIGHTHOUSE_RUNS = 5;
 const IMPORT = { importN: 10_000, importRuns: 9, queryN: 50_000, querySamples: 400 };
 const INGEST = { runs: 5, batches: 6 };
 const SYNC = { noteCount: 10_000, runs: 5 };
+const CARD_SEARCH_REPS = 40;
 const KIB = 1024;
 // The app is built into .bench/ rather than dist/: another engineer's build or e2e run in the same tree
 // must not swap the files under a running measurement, nor this run theirs. Same `vite build`, same config.
@@ -41,6 +43,9 @@ async function main() {
   rows.push(row('critical-path JS, gzip -9 (KiB = 1024 B)', [sizes.criticalBytes / KIB], { ...exact, target: lte(90, '90 KiB') }));
   rows.push(row('whole precache, gzip -9 (KiB = 1024 B)', [sizes.precacheBytes / KIB], { ...exact, target: lte(350, '350 KiB') }));
   notes.push(`critical chunks: ${sizes.critical.map((c) => `${c.file} ${(c.gzip / KIB).toFixed(1)} KiB`).join(', ')}`);
+  const cardChunks = cardChunkSizes(sizes);
+  rows.push(row('card + glossary chunks in the precache, gzip -9', [cardChunks.bytes / KIB], { ...exact, target: lte(150, '150 KiB') }));
+  notes.push(`card chunks: ${cardChunks.chunks.map((c) => `${c.file} ${(c.gzip / KIB).toFixed(1)} KiB`).join(', ')}`);
   notes.push(`precache: ${sizes.precache.length} files (${sizes.precacheListed} manifest entries, duplicates counted once); largest: ${sizes.precache.slice(0, 4).map((c) => `${c.file} ${(c.gzip / KIB).toFixed(1)} KiB`).join(', ')}`);
 
   const port = await freePort();
@@ -65,6 +70,9 @@ async function main() {
   notes.push(`failing accessibility audits: ${lh.failingA11y.length ? lh.failingA11y.join(', ') : 'none'}`);
   if (lh.erroredA11y.length) notes.push(`accessibility audits Lighthouse could not run: ${lh.erroredA11y.join(', ')}`);
   if (lh.repeated) notes.push(`lighthouse: ${lh.repeated} run(s) repeated because the trace came back incomplete`);
+  log('checking which card chunks /kaarten loads in nl');
+  const lazy = await checkLazyCards(url);
+  rows.push(row('en cards chunk loaded while using nl (0 = no)', [lazy.en ? 1 : 0], { digits: 0, runs: '1', target: lte(0, 'no') }));
   await cleanUp(); // the app server is not needed for the data-layer page
 
   log('building the data-layer bench page');
@@ -82,6 +90,10 @@ async function main() {
   rows.push(row(`notesInRange(from, to, 100) ${at}`, q.range, { unit: 'ms', digits: 2, judge: 'p95', target: lte(5, '5 ms') }));
   rows.push(row(`  baseline: same query on raw IDB ${at}`, q.rawLatest, { unit: 'ms', digits: 2 }));
   rows.push(row(`  baseline: same range on raw IDB ${at}`, q.rawRange, { unit: 'ms', digits: 2 }));
+  log('measuring card search (Chromium, CPU 4x)');
+  const search = await measureCardSearch({ reps: CARD_SEARCH_REPS, log });
+  rows.push(row(`card search, ${search.queries} queries, CPU 4x`, search.samples, { unit: 'ms', digits: 2, judge: 'p95', target: lte(10, '10 ms') }));
+  notes.push(`card search: the index of both languages is built in ${search.buildMs.toFixed(0)} ms (once per language, when its cards load); ${search.withHits}/${search.queries} queries find a card; the page's clock is coarsened to 0.1 ms, so faster searches read as 0 or 0.1 ms (CPU check: ${search.slowdown.toFixed(1)}x slower)`);
   notes.push(`queries: ${IMPORT.queryN} notes over 500 cases imported via importSnapshot in ${(q.importMs / 1000).toFixed(1)} s; ${q.avgRowsPerQuery.toFixed(1)} rows returned per query on average`);
 
   log('measuring server ingest (SQLite, PostgreSQL)');
@@ -114,7 +126,7 @@ try {
   const { rows, notes } = await main();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   process.stdout.write(`\nVeldwerk benchmark (${new Date().toISOString()}, total ${minutes} min)\n\n${formatTable(rows)}\n\n`);
-  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed), sync ${SYNC.runs} per measurement (after 1 untimed; fresh device and PouchDB alternating); sizes are exact\n`);
+  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed), sync ${SYNC.runs} per measurement (after 1 untimed; fresh device and PouchDB alternating), card search ${CARD_SEARCH_REPS} per query (after 1 untimed); sizes are exact\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);
   process.exitCode = 0;
 } catch (e) {

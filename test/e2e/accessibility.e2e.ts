@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
+import { Instruments, sampleRuns } from './pages/Instruments';
 import { axeViolations } from './support/axe';
 import { useSession } from './support/session';
 
@@ -21,6 +22,17 @@ const SCREENS = [
   '/voorbeelden/nieuw',
   '/voorbeelden/demo-example-1',
   '/voorbeelden/demo-example-1/bewerken',
+  '/kaarten',
+  '/kaarten/beroepsgeheim',
+  '/kaarten/geintegreerd-breed-onthaal',
+  '/kaarten/bestaat-niet',
+  '/woordenlijst',
+  '/woordenlijst/gbo',
+  '/instrumenten',
+  '/instrumenten/nieuw/netwerk-startvragen',
+  '/instrumenten/nieuw/ecogram',
+  '/instrumenten/bestaat-niet',
+  '/dossiers/demo-case-1/ecogram/nieuw',
   '/instellingen',
   '/aanmelden',
   '/conflicten',
@@ -36,6 +48,12 @@ beforeAll(async () => {
   await app.caseloadLabels();
 });
 
+/** Instrument runs have random ids: made through the screens (in Dutch, before either language pass). */
+let instrumentRuns: Array<{ path: string; ready: string }> = [];
+beforeAll(async () => {
+  instrumentRuns = await sampleRuns(new Instruments(app));
+});
+
 describe.each(['nl', 'en'])('axe finds no WCAG 2.2 AA violation (%s)', (lang) => {
   beforeAll(async () => {
     await app.page.evaluate((l) => localStorage.setItem('veldwerk.lang', l), lang);
@@ -46,6 +64,27 @@ describe.each(['nl', 'en'])('axe finds no WCAG 2.2 AA violation (%s)', (lang) =>
     await app.page.locator('main h1').first().waitFor();
     expect(await app.page.getAttribute('html', 'lang')).toBe(lang === 'nl' ? 'nl-BE' : 'en');
     expect(await axeViolations(app.page)).toEqual([]);
+  });
+
+  it('on the guides: search results, the browse list, and a card with its partners and examples', async () => {
+    await app.open('/kaarten');
+    await app.page.locator('input[type=search]').fill('netw');
+    await app.page.getByTestId('card-results').locator('li').first().waitFor();
+    expect(await axeViolations(app.page)).toEqual([]);
+    await app.page.locator('input[type=search]').fill('');
+    await app.page.locator('main h2').first().waitFor();
+    expect(await axeViolations(app.page)).toEqual([]);
+    await app.open('/kaarten/geintegreerd-breed-onthaal');
+    await app.page.getByTestId('card-theme-links').waitFor();
+    expect(await axeViolations(app.page)).toEqual([]);
+  });
+
+  it('on instrument runs: a checklist, a power–interest grid with partners, an ecogram with people', async () => {
+    for (const { path, ready } of instrumentRuns) {
+      await app.open(path);
+      await app.page.locator(ready).waitFor();
+      expect(await axeViolations(app.page)).toEqual([]);
+    }
   });
 
   it('on a form showing validation errors', async () => {

@@ -36,6 +36,11 @@ describe('working offline on a home visit', () => {
     await app.createCase('Mevrouw Concept (fictief)');
     await app.startVisitNote();
     await app.facts().pressSequentially('Zit alleen aan tafel, radio staat aan', { delay: 5 });
+    // No blur, no flush, no waiting for "saved": the page goes away a moment after the last key. The draft is
+    // written as you type (one write in flight, the latest next), so all of it is on disk within a write's
+    // time; a reload in the very millisecond after a key can still lose that key (browsers abort IndexedDB
+    // work of a page that unloads), which is why the moment is not zero.
+    await app.page.waitForTimeout(250);
     await app.page.reload();
     await app.page.getByRole('heading', { level: 1, name: 'Huisbezoeknotitie' }).waitFor();
     expect(await app.facts().inputValue()).toBe('Zit alleen aan tafel, radio staat aan');

@@ -14,6 +14,8 @@ const ALLOWED: Record<string, string[]> = {
   i18n: ['model', 'i18n'],
   ui: ['ui'],
   pwa: ['pwa'],
+  cards: ['model', 'cards'],
+  search: ['model', 'search', 'cards'],
   features: ['model', 'db', 'search', 'cards', 'sync/status', 'i18n', 'ui'],
   server: ['model', 'sync/protocol', 'sync/merge', 'server'],
   // The shell composes features, pwa and the rest; only main.tsx and App.tsx sit above it.

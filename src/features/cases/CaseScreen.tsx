@@ -11,6 +11,7 @@ import { FollowUpRow } from '../../ui/FollowUpRow';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { AddFollowUpForm } from './AddFollowUpForm';
+import { CaseInstruments } from './CaseInstruments';
 import { useCaseFile } from './useCaseFile';
 
 /** A dossier: its details, the draft in progress, and a timeline of visit notes and follow-ups. */
@@ -118,6 +119,8 @@ export function CaseScreen({ caseId }: { caseId: string }) {
           ))}
         </ul>
       )}
+
+      <CaseInstruments caseId={caseId} />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { Button } from '../../ui/Button';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { useWatched } from '../../ui/useWatched';
+import { ExampleCards } from './ExampleCards';
 
 export function ExampleScreen({ exampleId }: { exampleId: string }) {
   const data = useWatched<{ example?: Example; partners: Partner[] }>(
@@ -69,6 +70,7 @@ export function ExampleScreen({ exampleId }: { exampleId: string }) {
           ))}
         </ul>
       )}
+      <ExampleCards themes={example.themes} />
       <div class="actions no-print">
         <Link class="btn btn-secondary" href={`/voorbeelden/${example.id}/bewerken`}>
           {t('examples.edit')}

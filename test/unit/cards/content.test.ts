@@ -29,15 +29,23 @@ describe('reference card content', () => {
     const [nl, en] = [card('nl', slug), card('en', slug)];
     const all = new Set(slugs('nl'));
     expect(nl.related.filter((r) => !all.has(r))).toEqual([]);
-    expect({ c: en.category, a: en.audience, r: en.related, s: en.sources.map((s) => s.url), d: en.lastChecked, k: en.core.kind }).toEqual({
+    expect({ c: en.category, a: en.audience, t: en.themes, r: en.related, s: en.sources.map((s) => s.url), d: en.lastChecked, k: en.core.kind }).toEqual({
       c: nl.category,
       a: nl.audience,
+      t: nl.themes,
       r: nl.related,
       s: nl.sources.map((s) => s.url),
       d: nl.lastChecked,
       k: nl.core.kind,
     });
     expect(en.core.items.length).toBe(nl.core.items.length);
+  });
+
+  it('tags the cards that partners and practice examples share a theme with, each theme once', () => {
+    const all = slugs('nl').map((s) => card('nl', s));
+    expect(card('nl', 'geintegreerd-breed-onthaal').themes).toContain('onthaal');
+    expect(all.filter((c) => c.category === 'netwerken' && !c.themes?.includes('netwerk')).map((c) => c.slug)).toEqual([]);
+    for (const c of all) expect(new Set(c.themes).size).toBe(c.themes?.length ?? 0);
   });
 
   it('privacy cards say visibly that they give orientation, not legal advice', () => {

@@ -1,0 +1,34 @@
+import { t } from '../../i18n/i18n';
+import { themeLabel } from '../../i18n/themeOptions';
+import type { Answers } from '../../model/instrumentRun';
+import { answerText, isCheckState, type InstrumentDefinition, type InstrumentItem } from '../../model/instruments';
+import { checkLabel, itemLabel, sectionLabel } from './instrumentText';
+
+function printed(item: InstrumentItem, answers: Answers): string {
+  const value = answerText(answers[item.id]).trim();
+  if (!value) return t('instruments.notAnswered');
+  if (item.input === 'check' && isCheckState(value) && value !== '') return checkLabel(value);
+  if (item.input === 'theme') return themeLabel(value);
+  return value;
+}
+
+/** The questions and answers as plain text for paper; on screen the form shows them instead. */
+export function AnswersPrint({ definition, answers }: { definition: InstrumentDefinition; answers: Answers }) {
+  return (
+    <div class="instrument-print">
+      {definition.sections.map((section) => (
+        <section key={section.id}>
+          <h2>{sectionLabel(section.id)}</h2>
+          <dl class="print-answers">
+            {section.items.map((item) => (
+              <div key={item.id}>
+                <dt>{itemLabel(item.id)}</dt>
+                <dd>{printed(item, answers)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}
