@@ -58,3 +58,11 @@ describe('import rules', () => {
   }
   it('every import follows the table', () => expect(violations).toEqual([]));
 });
+
+describe('rendering', () => {
+  // Cards, notes and partner data are shown as text nodes only: no markup string ever reaches the DOM.
+  it('never writes HTML strings into the page', () => {
+    const offenders = files('src').filter((file) => /innerHTML|outerHTML|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
