@@ -5,11 +5,23 @@ function locale(): string {
   return currentLanguage() === 'nl' ? 'nl-BE' : 'en-GB';
 }
 
+/**
+ * One formatter per language and style, made once: constructing an Intl formatter is far dearer than using one
+ * (with a time zone it loads ICU data), and a list formats a date on every row.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(style: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale()}|${style}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale(), options)));
+  return format;
+}
+
 /** A calendar day (YYYY-MM-DD) as the reader says it: "vr 27 nov. 2026". Days carry no zone, so format at UTC noon. */
 export function formatDay(day: string, style: 'short' | 'long' = 'short'): string {
   if (!day) return '';
   const date = new Date(`${day}T12:00:00Z`);
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat(`day-${style}`, {
     timeZone: 'UTC',
     weekday: style === 'long' ? 'long' : 'short',
     day: 'numeric',
@@ -21,7 +33,7 @@ export function formatDay(day: string, style: 'short' | 'long' = 'short'): strin
 /** An instant, in Brussels time. */
 export function formatDateTime(iso: string): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(), {
+  return dateFormat('dateTime', {
     timeZone: TIME_ZONE,
     day: 'numeric',
     month: 'short',

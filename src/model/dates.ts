@@ -1,15 +1,13 @@
 /** All calendar logic runs in Europe/Brussels, whatever the device's own zone says. */
 export const TIME_ZONE = 'Europe/Brussels';
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+// Made on first use, not at load: building a formatter with a time zone loads ICU data, tens of milliseconds on
+// a slow tablet, and the first screen does not need this one.
+let dayFormat: Intl.DateTimeFormat | null = null;
 
 /** The calendar day (YYYY-MM-DD) in Brussels at the given instant. */
 export function brusselsDay(at: Date): string {
+  dayFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
   return dayFormat.format(at);
 }
 
