@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Card } from '../../cards/cardSchema';
 import { CARD_AUDIENCES, CARD_CATEGORIES } from '../../cards/categories';
 import { loadCards } from '../../cards/loadCards';
@@ -22,6 +22,13 @@ interface Browse {
 }
 // Kept while the app runs, so coming back from a card shows the same search and filters.
 let lastBrowse: Browse = { query: '', category: '', audience: '' };
+// Built once per language's card set, not on every visit to the list: it costs tens of milliseconds on a tablet.
+const searches = new WeakMap<readonly Card[], (query: string) => Card[]>();
+function searchFor(cards: readonly Card[]): (query: string) => Card[] {
+  let search = searches.get(cards);
+  if (!search) searches.set(cards, (search = cardSearch(cards)));
+  return search;
+}
 
 /** The handreikingen: search as you type, browse by topic and audience, and the cards opened lately. */
 export function CardListScreen() {
@@ -32,7 +39,7 @@ export function CardListScreen() {
   useEffect(() => {
     lastBrowse = browse;
   }, [browse]);
-  const search = useMemo(() => (set.state === 'ready' ? cardSearch(set.value.cards) : null), [set]);
+  const search = set.state === 'ready' ? searchFor(set.value.cards) : null;
   const update = (change: Partial<Browse>) => setBrowse((b) => ({ ...b, ...change }));
 
   const found = search
