@@ -23,6 +23,8 @@ describe('schema history', () => {
     v1.version(1).stores(V1_STORES);
     const caseRow = { id: 'c1', scopeId: 't', status: 'open', createdAt: '2026-11-01T00:00:00.000Z', updatedAt: '2026-11-01T00:00:00.000Z', version: 0, body: { label: 'Gezin V1', address: '', phone: '', household: '' } };
     await v1.table('cases').add(caseRow);
+    const noteRow = { id: 'n1', scopeId: 't', caseId: 'c1', date: '2026-11-02', createdAt: '2026-11-02T09:00:00.000Z', updatedAt: '2026-11-02T09:00:00.000Z', version: 0, body: { text: 'notitie V1' } };
+    await v1.table('notes').add(noteRow);
     await v1.table('drafts').add({ id: 'visit:c1', caseId: 'c1', updatedAt: '2026-11-01T00:00:00.000Z', body: { text: 'concept' } });
     await v1.table('outbox').add({ mutationId: 'm1', createdAt: '2026-11-01T00:00:00.000Z', status: 'pending', mutation: { type: 'case.create', row: caseRow } });
     v1.close();
@@ -35,6 +37,10 @@ describe('schema history', () => {
     ]);
     expect(await db().syncScopes.count()).toBe(0);
     expect(await db().instrumentRuns.count()).toBe(0);
+    // The notes keep the indexes their queries use, and nothing else (v4).
+    expect(await db().notes.where('[caseId+date]').between(['c1', ''], ['c1', '\uffff']).toArray()).toEqual([noteRow]);
+    expect(await db().notes.where('date').equals('2026-11-02').count()).toBe(1);
+    expect(db().notes.schema.indexes.map((i) => i.name).sort()).toEqual(['[caseId+date]', 'date']);
     expect(db().verno).toBe(SCHEMA_VERSION);
   });
 });
