@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Card } from '../../src/cards/cardSchema';
 import { App } from './pages/App';
-import { useSession } from './support/session';
+import { installedAndOffline, useSession } from './support/session';
 
 /** The reference cards, read from the content files: the test checks the app against the same text. */
 const SLUGS = readdirSync('content/cards/nl').map((f) => f.replace(/\.json$/, ''));
@@ -23,10 +23,7 @@ let app: App;
 
 beforeAll(async () => {
   ({ app } = session());
-  await app.open('/');
-  await app.untilControlled();
-  await app.caseloadLabels(); // the demo data set (partners, examples) is on the device
-  await session().profile.context.setOffline(true);
+  await installedAndOffline(session());
 });
 
 async function openCard(slug: string, title: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
 import { Instruments } from './pages/Instruments';
-import { useSession } from './support/session';
+import { installedAndOffline, useSession } from './support/session';
 
 const session = useSession();
 let app: App;
@@ -10,10 +10,7 @@ let instruments: Instruments;
 beforeAll(async () => {
   ({ app } = session());
   instruments = new Instruments(app);
-  await app.open('/');
-  await app.untilControlled();
-  await app.caseloadLabels(); // the demo data set (cases, partners) is on the device
-  await session().profile.context.setOffline(true);
+  await installedAndOffline(session());
 });
 
 describe('instruments, installed and offline', () => {

@@ -1,15 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
-import { useSession } from './support/session';
+import { installedAndOffline, useSession } from './support/session';
 
 const session = useSession();
 let app: App;
 
 beforeAll(async () => {
   ({ app } = session());
-  await app.open('/');
-  await app.untilControlled();
-  await session().profile.context.setOffline(true);
+  await installedAndOffline(session());
 });
 
 describe('working offline on a home visit', () => {

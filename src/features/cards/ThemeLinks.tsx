@@ -25,40 +25,45 @@ export function ThemeLinks({ themes }: { themes: readonly string[] }) {
   const { partners, examples } = data.value;
   return (
     <div class="no-print" data-testid="card-theme-links">
-      <section>
-        <h2>{t('cards.partners', { themes: names })}</h2>
-        {partners.length === 0 ? (
-          <p class="empty">{t('cards.noPartners')}</p>
-        ) : (
-          <ul class="list">
-            {partners.map((p) => (
-              <li key={p.id}>
-                <Link class="list-link" href={`/partners/${p.id}`}>
-                  <span class="list-title">{p.body.name}</span>
-                  {p.body.city && <span class="list-meta">{p.body.city}</span>}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section>
-        <h2>{t('cards.examples', { themes: names })}</h2>
-        {examples.length === 0 ? (
-          <p class="empty">{t('cards.noExamples')}</p>
-        ) : (
-          <ul class="list">
-            {examples.map((ex) => (
-              <li key={ex.id}>
-                <Link class="list-link" href={`/voorbeelden/${ex.id}`}>
-                  <span class="list-title">{ex.body.title}</span>
-                  {ex.body.municipality && <span class="list-meta">{ex.body.municipality}</span>}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <LinkedRows
+        title={t('cards.partners', { themes: names })}
+        empty={t('cards.noPartners')}
+        rows={partners.map((p) => ({ id: p.id, href: `/partners/${p.id}`, title: p.body.name, meta: p.body.city }))}
+      />
+      <LinkedRows
+        title={t('cards.examples', { themes: names })}
+        empty={t('cards.noExamples')}
+        rows={examples.map((ex) => ({ id: ex.id, href: `/voorbeelden/${ex.id}`, title: ex.body.title, meta: ex.body.municipality }))}
+      />
     </div>
+  );
+}
+
+interface Row {
+  id: string;
+  href: string;
+  title: string;
+  meta: string;
+}
+
+function LinkedRows({ title, empty, rows }: { title: string; empty: string; rows: Row[] }) {
+  return (
+    <section>
+      <h2>{title}</h2>
+      {rows.length === 0 ? (
+        <p class="empty">{empty}</p>
+      ) : (
+        <ul class="list">
+          {rows.map((r) => (
+            <li key={r.id}>
+              <Link class="list-link" href={r.href}>
+                <span class="list-title">{r.title}</span>
+                {r.meta && <span class="list-meta">{r.meta}</span>}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

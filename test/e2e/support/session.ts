@@ -29,3 +29,14 @@ export function useSession(options: { staticDir?: string } = {}): () => Session 
     return session;
   };
 }
+
+/**
+ * The field situation the offline suites start from: the app installed (the service worker controls the page),
+ * the demo data on the device, and then no connection.
+ */
+export async function installedAndOffline(session: Session): Promise<void> {
+  await session.app.open('/');
+  await session.app.untilControlled();
+  await session.app.caseloadLabels();
+  await session.profile.context.setOffline(true);
+}
