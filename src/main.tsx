@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './App';
+import { preloadCaseload } from './features/cases/caseloadPreload';
 import { connect, onVersionChange } from './db/connection';
 import { DATABASE_NAME } from './db/databaseName';
 import { getMeta } from './db/meta';
@@ -21,10 +22,13 @@ async function start(): Promise<void> {
   // Queries issued before it is open simply wait for it.
   void connect(DATABASE_NAME).open().catch(() => {});
   await startI18n();
+  // The caseload is read before the first render, alongside the device marker, so it arrives in the first frame.
+  const caseload = location.pathname === '/' ? preloadCaseload().catch(() => {}) : undefined;
+  const storageWiped = deviceDataWasRemoved(await getMeta<string>('clientId').catch(() => undefined));
+  await caseload;
   const root = document.getElementById('app')!;
   // index.html paints a bare header at once; the app replaces it in the same task, so nothing flashes.
   root.textContent = '';
-  const storageWiped = deviceDataWasRemoved(await getMeta<string>('clientId').catch(() => undefined));
   const draw = (databaseClosed: boolean) => render(<App databaseClosed={databaseClosed} storageWiped={storageWiped} />, root);
   onVersionChange(async () => {
     await flushAll().catch(() => {});

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../model/order';
 import { db, read, write } from './connection';
 import { queue } from './outbox';
 import { AppError } from '../model/appError';
@@ -23,7 +24,7 @@ export function listCaseload(query = ''): Promise<CaseloadItem[]> {
     return cases
       .filter((c) => caseMatches(c, query))
       .map((caseFile) => ({ caseFile, openedAt: openedAt.get(caseFile.id) ?? '' }))
-      .sort((a, b) => b.openedAt.localeCompare(a.openedAt) || b.caseFile.updatedAt.localeCompare(a.caseFile.updatedAt));
+      .sort((a, b) => compareCodeUnits(b.openedAt, a.openedAt) || compareCodeUnits(b.caseFile.updatedAt, a.caseFile.updatedAt));
   });
 }
 

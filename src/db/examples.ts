@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../model/order';
 import { db, read, write } from './connection';
 import { queue } from './outbox';
 import { AppError } from '../model/appError';
@@ -11,7 +12,7 @@ import { check } from '../model/validation';
 export function listExamples(theme = ''): Promise<Example[]> {
   return read(async () => {
     const rows = theme ? await db().examples.where('themes').equals(theme).toArray() : await db().examples.toArray();
-    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return rows.sort((a, b) => compareCodeUnits(b.updatedAt, a.updatedAt));
   });
 }
 
@@ -20,7 +21,7 @@ export function examplesWithThemes(themes: readonly string[]): Promise<Example[]
   if (themes.length === 0) return Promise.resolve([]);
   return read(async () => {
     const rows = await db().examples.where('themes').anyOf([...themes]).distinct().toArray();
-    return rows.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return rows.sort((a, b) => compareCodeUnits(b.updatedAt, a.updatedAt));
   });
 }
 

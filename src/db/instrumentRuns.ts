@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../model/order';
 import { db, read, write } from './connection';
 import { getScopes } from './meta';
 import { queue } from './outbox';
@@ -21,7 +22,7 @@ export function listInstrumentRuns(filter: { caseId?: string; instrument?: Instr
   return read(async () => {
     const table = db().instrumentRuns;
     const rows = filter.caseId !== undefined ? await table.where('caseId').equals(filter.caseId).toArray() : await table.toArray();
-    return rows.filter((r) => !filter.instrument || r.instrument === filter.instrument).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return rows.filter((r) => !filter.instrument || r.instrument === filter.instrument).sort((a, b) => compareCodeUnits(b.updatedAt, a.updatedAt));
   });
 }
 

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from './order';
 import * as v from 'valibot';
 import type { Row } from './rows';
 import { day, requiredShort, shortText } from './validation';
@@ -39,8 +40,8 @@ export function groupFollowUps<F extends Pick<FollowUp, 'status' | 'dueDate'>>(
   const groups: Record<FollowUpBucket, F[]> = { overdue: [], today: [], upcoming: [], done: [] };
   for (const item of items) groups[followUpBucket(item, today)].push(item);
   for (const bucket of ['overdue', 'today', 'upcoming'] as const) {
-    groups[bucket].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+    groups[bucket].sort((a, b) => compareCodeUnits(a.dueDate, b.dueDate));
   }
-  groups.done.sort((a, b) => b.dueDate.localeCompare(a.dueDate));
+  groups.done.sort((a, b) => compareCodeUnits(b.dueDate, a.dueDate));
   return groups;
 }

@@ -14,6 +14,8 @@
  *   anyone who has not yet pulled the conflict, its own proposer included, is based on an older version and
  *   is added as one more proposal instead of silently settling a conflict its author never saw.
  */
+import { compareCodeUnits } from '../model/order';
+
 export interface FieldStamp {
   version: number;
   by: string;
@@ -103,7 +105,7 @@ export function sameValue(a: unknown, b: unknown): boolean {
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => x.localeCompare(y)))
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => compareCodeUnits(x, y)))
       : v,
   );
 }

@@ -68,6 +68,23 @@ function idbProbe() {
   };
 }
 
+/**
+ * Waits for a performance mark through a plain CDP evaluation with a PerformanceObserver. Playwright's own
+ * waitForFunction would first inject its helper script into the page, and evaluating that (tens of ms at 4×
+ * CPU) lands on the main thread in the middle of the start being measured.
+ */
+async function waitForMark(cdp, name) {
+  const expression = `new Promise((resolve) => {
+    if (performance.getEntriesByName(${JSON.stringify(name)}).length) return resolve(true);
+    new PerformanceObserver((list, observer) => {
+      if (list.getEntriesByName(${JSON.stringify(name)}).length) { observer.disconnect(); resolve(true); }
+    }).observe({ type: 'mark' });
+  })`;
+  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`No ${name} mark within 30 s`)), 30_000));
+  const { exceptionDetails } = await Promise.race([cdp.send('Runtime.evaluate', { expression, awaitPromise: true }), timeout]);
+  if (exceptionDetails) throw new Error(`Waiting for ${name} failed: ${exceptionDetails.text}`);
+}
+
 async function oneRun(context, keeper, workers, url, probe = false) {
   await makeCold(context, keeper, workers);
   const page = await context.newPage();
@@ -75,9 +92,7 @@ async function oneRun(context, keeper, workers, url, probe = false) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('caseload-rendered').length > 0, null, {
-    timeout: 30_000,
-  });
+  await waitForMark(cdp, 'caseload-rendered');
   const r = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     return {

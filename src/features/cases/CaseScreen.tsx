@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../model/order';
 import { useEffect, useState } from 'preact/hooks';
 import { markCaseOpened, setCaseStatus } from '../../db/cases';
 import { completeFollowUp, reopenFollowUp } from '../../db/followUps';
@@ -32,7 +33,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
 
   const toggle = (f: FollowUp) =>
     (f.status === 'done' ? reopenFollowUp(f.id) : completeFollowUp(f.id)).catch(setError);
-  const open = followUps.filter((f) => f.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const open = followUps.filter((f) => f.status === 'open').sort((a, b) => compareCodeUnits(a.dueDate, b.dueDate));
   const done = followUps.filter((f) => f.status === 'done');
 
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { listCaseload, type CaseloadItem } from '../../db/cases';
+import { takePreloadedCaseload } from './caseloadPreload';
 import { watch } from '../../db/live';
 import { errorText } from '../../i18n/errorText';
 import { watchFirstLoad, type FirstLoad } from '../../sync/status';
@@ -16,7 +17,7 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
   const [query, setQuery] = useState('');
   const [firstLoad, setFirstLoad] = useState<FirstLoad>('unknown');
   useEffect(() => watchFirstLoad(setFirstLoad), []);
-  const caseload = useWatched<CaseloadItem[]>((next, fail) => watch(() => listCaseload(query), next, fail), [query]);
+  const caseload = useWatched<CaseloadItem[]>((next, fail) => watch(() => listCaseload(query), next, fail), [query], takePreloadedCaseload);
 
   useEffect(() => {
     // The cold-start benchmark measures up to this mark: the caseload drawn from IndexedDB.

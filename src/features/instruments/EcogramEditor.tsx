@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../../model/order';
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import { newId } from '../../model/ids';
@@ -18,7 +19,7 @@ interface Props {
 export function EcogramEditor({ answers, update }: Props) {
   const [editingId, setEditingId] = useState<string | null>(null);
   // Ids are time-ordered (UUIDv7), so sorting by id keeps everyone where they were first drawn.
-  const people = entries(answers, 'r', isEcoPerson).sort(([a], [b]) => a.localeCompare(b));
+  const people = entries(answers, 'r', isEcoPerson).sort(([a], [b]) => compareCodeUnits(a, b));
   const editing = people.find(([id]) => id === editingId)?.[1];
 
   return (

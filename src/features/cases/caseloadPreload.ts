@@ -1,0 +1,18 @@
+import { listCaseload, type CaseloadItem } from '../../db/cases';
+
+/**
+ * The caseload read once before the app is first drawn, so a cold start paints the list in its first frame
+ * instead of drawing an empty screen, laying it out, and then drawing again when the list arrives. Taken
+ * once: afterwards the screen's live query is the only source.
+ */
+let preloaded: CaseloadItem[] | undefined;
+
+export async function preloadCaseload(): Promise<void> {
+  preloaded = await listCaseload('');
+}
+
+export function takePreloadedCaseload(): CaseloadItem[] | undefined {
+  const value = preloaded;
+  preloaded = undefined;
+  return value;
+}
