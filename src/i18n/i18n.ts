@@ -72,8 +72,12 @@ export function onLanguageChange(listener: (lang: Language) => void): () => void
 }
 
 function applyToDocument(lang: Language): void {
-  document.documentElement.lang = lang === 'nl' ? 'nl-BE' : 'en';
-  document.title = i18next.t('app.title');
+  // Only on a change: each write invalidates the document's style or reaches the browser process, and on a cold
+  // start index.html already carries the Dutch values.
+  const code = lang === 'nl' ? 'nl-BE' : 'en';
+  if (document.documentElement.lang !== code) document.documentElement.lang = code;
+  const title = i18next.t('app.title');
+  if (document.title !== title) document.title = title;
 }
 
 export const t = i18next.t.bind(i18next);

@@ -69,9 +69,13 @@ describe('installable PWA', () => {
       expect(await app.page.getAttribute('html', 'lang')).toBe('en');
       await app.page.reload();
       await app.page.getByRole('heading', { name: 'Settings' }).waitFor();
+      // index.html carries the Dutch title and lang; a remembered English choice must replace both on start.
+      expect(await app.page.getAttribute('html', 'lang')).toBe('en');
+      expect(await app.page.title()).not.toContain('huisbezoek');
       await app.page.getByLabel('Language').selectOption('nl');
       await app.page.getByRole('heading', { name: 'Instellingen' }).waitFor();
       expect(await app.page.getAttribute('html', 'lang')).toBe('nl-BE');
+      expect(await app.page.title()).toBe('Veldwerk – huisbezoek en sociale kaart');
     } finally {
       await profile.context.setOffline(false);
     }
