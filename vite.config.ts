@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
+import { build, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { manifest } from './src/pwa/manifest.ts';
@@ -8,9 +9,40 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // A build tag lets tests build a second, different version of the app to exercise the update prompt.
 const appVersion = process.env.VELDWERK_BUILD_TAG ? `${pkg.version}+${process.env.VELDWERK_BUILD_TAG}` : pkg.version;
 
+/**
+ * src/boot.ts, compiled on its own and inlined into index.html as a classic script, so it runs while the page
+ * is still being parsed: the caseload read then overlaps the loading of the app's code. (As a module script
+ * Vite would merge it into the app's entry, which runs only after all of that code.) The server allows it in
+ * its CSP by hash, computed from the built index.html.
+ */
+const BOOT_MARKER = 'veldwerk:boot';
+function inlineBootScript(): Plugin {
+  let code: Promise<string> | undefined;
+  const compile = async () => {
+    const result = await build({
+      configFile: false,
+      logLevel: 'warn',
+      build: { write: false, target: 'es2022', lib: { entry: 'src/boot.ts', formats: ['iife'], name: 'veldwerkBoot' } },
+    });
+    const output = (Array.isArray(result) ? result[0] : result) as { output: Array<{ code?: string }> };
+    return output.output[0]!.code!.trim();
+  };
+  return {
+    name: 'veldwerk-inline-boot',
+    // In place of the marker, ahead of the stylesheet: an inline script after a stylesheet waits for it.
+    async transformIndexHtml(html) {
+      if (!html.includes(BOOT_MARKER)) throw new Error(`index.html lost its ${BOOT_MARKER} comment`);
+      code ??= compile();
+      const script = `<script>${await code}</script>`;
+      return html.replace(new RegExp(`<!-- ${BOOT_MARKER}[^>]*-->`), () => script);
+    },
+  };
+}
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   plugins: [
+    inlineBootScript(),
     preact(),
     VitePWA({
       registerType: 'prompt',

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import { preloadCaseload } from './features/cases/caseloadPreload';
+import { takeBootRead } from './db/bootRead';
 import { connect, onVersionChange } from './db/connection';
 import { DATABASE_NAME } from './db/databaseName';
 import { getMeta } from './db/meta';
@@ -18,13 +19,22 @@ import './ui/app.css';
 /** Composition root, the only place with start-up side effects: i18n → db → render → background work. */
 
 async function start(): Promise<void> {
-  // Start opening the database now, while i18n starts: on a cold start both lie on the path to the caseload.
-  // Queries issued before it is open simply wait for it.
-  void connect(DATABASE_NAME).open().catch(() => {});
+  // On the caseload, index.html's start-up script has been reading it since the page began (src/boot.ts).
+  const boot = takeBootRead();
+  const onCaseload = location.pathname === '/';
+  const database = connect(DATABASE_NAME);
+  const openDatabase = () => void database.open().catch(() => {});
+  // Elsewhere, open the database at once, while i18n starts.
+  if (!onCaseload) openDatabase();
   await startI18n();
-  // The caseload is read before the first render, alongside the device marker, so it arrives in the first frame.
-  const caseload = location.pathname === '/' ? preloadCaseload().catch(() => {}) : undefined;
-  const storageWiped = deviceDataWasRemoved(await getMeta<string>('clientId').catch(() => undefined));
+  const early = onCaseload ? await boot : null;
+  // Without those rows (first visit, a schema upgrade pending) the caseload and the device marker are read the
+  // usual way. With them, Dexie opens on the first query, after the first frame, instead of before it.
+  if (onCaseload && !early) openDatabase();
+  // The caseload is read before the first render, so the first frame already shows it.
+  const caseload = onCaseload ? preloadCaseload(early).catch(() => {}) : undefined;
+  const clientId = early ? early.clientId : await getMeta<string>('clientId').catch(() => undefined);
+  const storageWiped = deviceDataWasRemoved(clientId);
   await caseload;
   const root = document.getElementById('app')!;
   // index.html paints a bare header at once; the app replaces it in the same task, so nothing flashes.

@@ -1,6 +1,7 @@
 import { compareCodeUnits } from '../model/order';
 import { db, read, write } from './connection';
 import { queue } from './outbox';
+import type { CaseView } from './schema';
 import { AppError } from '../model/appError';
 import { CaseBodySchema, caseMatches, type CaseBody, type CaseFile, type CaseStatus } from '../model/caseFile';
 import { newId } from '../model/ids';
@@ -20,12 +21,17 @@ export function listCaseload(query = ''): Promise<CaseloadItem[]> {
       db().cases.where('status').equals('open').toArray(),
       db().caseViews.toArray(),
     ]);
-    const openedAt = new Map(views.map((v) => [v.caseId, v.openedAt]));
-    return cases
-      .filter((c) => caseMatches(c, query))
-      .map((caseFile) => ({ caseFile, openedAt: openedAt.get(caseFile.id) ?? '' }))
-      .sort((a, b) => compareCodeUnits(b.openedAt, a.openedAt) || compareCodeUnits(b.caseFile.updatedAt, a.caseFile.updatedAt));
+    return caseloadFrom(cases, views, query);
   });
+}
+
+/** The caseload from the rows it is made of: shared by listCaseload and the start-up read (bootRead.ts). */
+export function caseloadFrom(openCases: CaseFile[], views: CaseView[], query = ''): CaseloadItem[] {
+  const openedAt = new Map(views.map((v) => [v.caseId, v.openedAt]));
+  return openCases
+    .filter((c) => caseMatches(c, query))
+    .map((caseFile) => ({ caseFile, openedAt: openedAt.get(caseFile.id) ?? '' }))
+    .sort((a, b) => compareCodeUnits(b.openedAt, a.openedAt) || compareCodeUnits(b.caseFile.updatedAt, a.caseFile.updatedAt));
 }
 
 export function listClosedCases(): Promise<CaseFile[]> {

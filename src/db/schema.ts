@@ -40,7 +40,7 @@ export interface MetaEntry {
  * released. Add `version(n + 1)` with an `upgrade()` that migrates rows and outbox entries, and a fixture test.
  * Indexes hold only ids, scope ids, dates and status; client data stays inside `body`.
  */
-export const SCHEMA_VERSION = 4;
+export { SCHEMA_VERSION } from './schemaVersion';
 
 export class VeldwerkDb extends Dexie {
   cases!: Table<CaseFile, string>;

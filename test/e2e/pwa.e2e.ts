@@ -36,7 +36,7 @@ describe('installable PWA', () => {
     expect(await app.page.locator('link[rel=apple-touch-icon]').getAttribute('href')).toBe('/icons/apple-touch-icon.png');
   });
 
-  it('runs under the strict CSP without a single violation (the inline warm-up script is allowed by hash)', () => {
+  it('runs under the strict CSP without a single violation (the inline start-up read is allowed by its hash)', () => {
     expect(consoleErrors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
   });
 

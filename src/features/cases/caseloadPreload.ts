@@ -1,4 +1,5 @@
-import { listCaseload, type CaseloadItem } from '../../db/cases';
+import type { BootRead } from '../../db/bootRead';
+import { caseloadFrom, listCaseload, type CaseloadItem } from '../../db/cases';
 
 /**
  * The caseload read once before the app is first drawn, so a cold start paints the list in its first frame
@@ -7,8 +8,8 @@ import { listCaseload, type CaseloadItem } from '../../db/cases';
  */
 let preloaded: CaseloadItem[] | undefined;
 
-export async function preloadCaseload(): Promise<void> {
-  preloaded = await listCaseload('');
+export async function preloadCaseload(boot: BootRead | null): Promise<void> {
+  preloaded = boot ? caseloadFrom(boot.openCases, boot.views) : await listCaseload('');
 }
 
 export function takePreloadedCaseload(): CaseloadItem[] | undefined {

@@ -85,9 +85,11 @@ describe('server', () => {
 });
 
 describe('index.html', () => {
-  it('warms up the database the app really opens', async () => {
-    const { DATABASE_NAME } = await import('../../../src/db/databaseName');
+  it('keeps the place in <head>, ahead of the styles, where the build puts the start-up read (src/boot.ts)', async () => {
     const { readFileSync } = await import('node:fs');
-    expect(readFileSync('index.html', 'utf8')).toContain(`indexedDB.open('${DATABASE_NAME}')`);
+    const html = readFileSync('index.html', 'utf8');
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain('<!-- veldwerk:boot');
+    expect(head).not.toMatch(/<link[^>]+stylesheet[\s\S]*veldwerk:boot/);
   });
 });

@@ -1,0 +1,73 @@
+import type { CaseFile } from '../model/caseFile';
+import type { CaseView, MetaEntry } from './schema';
+import { IDB_VERSION } from './schemaVersion';
+
+/**
+ * The first screen's data, read straight from IndexedDB by a tiny script (src/boot.ts) that runs while the
+ * app's own code is still loading, instead of after it: on a cold start the database read and the script work
+ * then overlap. Deliberately without Dexie (it is part of what is still loading) and therefore narrow: one
+ * read-only transaction, the same rows `listCaseload` and the device marker read, and nothing at all unless the
+ * database already exists at exactly the schema this build knows. Whatever goes wrong, the answer is null and
+ * the app reads the usual way.
+ */
+export interface BootRead {
+  openCases: CaseFile[];
+  views: CaseView[];
+  clientId: string | undefined;
+}
+
+declare global {
+  interface Window {
+    __veldwerkBoot?: Promise<BootRead | null>;
+  }
+}
+
+export function bootRead(factory: IDBFactory, name: string): Promise<BootRead | null> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      // No version: join the database as it is. Never create it: a first visit is Dexie's to set up.
+      request = factory.open(name);
+    } catch {
+      return resolve(null);
+    }
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = (event) => {
+      event.preventDefault();
+      resolve(null);
+    };
+    request.onsuccess = () => {
+      const idb = request.result;
+      // Never stand in the way of an upgrade in another tab.
+      idb.onversionchange = () => idb.close();
+      const done = (value: BootRead | null) => {
+        idb.close();
+        resolve(value);
+      };
+      // An older or newer schema: its rows may have another shape. Dexie will upgrade it (or refuse) first.
+      if (idb.version !== IDB_VERSION) return done(null);
+      try {
+        const tx = idb.transaction(['cases', 'caseViews', 'meta'], 'readonly');
+        const cases = tx.objectStore('cases').index('status').getAll('open');
+        const views = tx.objectStore('caseViews').getAll();
+        const marker = tx.objectStore('meta').get('clientId');
+        tx.oncomplete = () =>
+          done({
+            openCases: cases.result as CaseFile[],
+            views: views.result as CaseView[],
+            clientId: (marker.result as MetaEntry | undefined)?.value as string | undefined,
+          });
+        tx.onabort = () => done(null);
+      } catch {
+        done(null);
+      }
+    };
+  });
+}
+
+/** What src/boot.ts started, taken once; null when it did not run or found nothing to use. */
+export function takeBootRead(): Promise<BootRead | null> {
+  const started = typeof window === 'undefined' ? undefined : window.__veldwerkBoot;
+  if (typeof window !== 'undefined') window.__veldwerkBoot = undefined;
+  return (started ?? Promise.resolve(null)).catch(() => null);
+}
