@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { App } from './App';
 import { preloadCaseload } from './features/cases/caseloadPreload';
 import { takeBootRead } from './db/bootRead';
-import { connect, onVersionChange } from './db/connection';
+import { connectOnFirstUse, db, onVersionChange } from './db/connection';
 import { DATABASE_NAME } from './db/databaseName';
 import { getMeta } from './db/meta';
 import { deviceDataWasRemoved } from './sync/deviceMarker';
@@ -22,8 +22,9 @@ async function start(): Promise<void> {
   // On the caseload, index.html's start-up script has been reading it since the page began (src/boot.ts).
   const boot = takeBootRead();
   const onCaseload = location.pathname === '/';
-  const database = connect(DATABASE_NAME);
-  const openDatabase = () => void database.open().catch(() => {});
+  // Dexie is set up on first use: a first frame drawn from the start-up read needs none of it.
+  connectOnFirstUse(DATABASE_NAME);
+  const openDatabase = () => void db().open().catch(() => {});
   // Elsewhere, open the database at once, while i18n starts.
   if (!onCaseload) openDatabase();
   await startI18n();

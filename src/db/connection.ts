@@ -3,16 +3,33 @@ import { AppError } from '../model/appError';
 import { toAppError } from './errors';
 
 let current: VeldwerkDb | null = null;
+/** A database named by connectOnFirstUse, set up by the first db() call. */
+let deferred: string | null = null;
+let versionChangeHandler: (() => Promise<void>) | null = null;
 
 /** Opens (or switches to) the local database. One database per user keeps a shared tablet's users apart. */
 export function connect(name: string): VeldwerkDb {
+  deferred = null;
   if (current?.name === name) return current;
   current?.close();
   current = new VeldwerkDb(name);
+  if (versionChangeHandler) listenForVersionChange(current, versionChangeHandler);
   return current;
 }
 
+/**
+ * Names the database but leaves setting up Dexie to the first db() call: a cold start that draws its first frame
+ * from the start-up read (bootRead.ts) then spends none of that work before the frame.
+ */
+export function connectOnFirstUse(name: string): void {
+  if (current?.name === name) return;
+  current?.close();
+  current = null;
+  deferred = name;
+}
+
 export function db(): VeldwerkDb {
+  if (!current && deferred) connect(deferred);
   if (!current) throw new AppError('databaseClosed');
   return current;
 }
@@ -36,6 +53,7 @@ export async function eraseDevice(): Promise<void> {
 export function disconnect(): void {
   current?.close();
   current = null;
+  deferred = null;
 }
 
 type TableName = 'cases' | 'notes' | 'followUps' | 'partners' | 'examples' | 'instrumentRuns' | 'drafts' | 'caseViews' | 'outbox' | 'meta' | 'syncScopes';
@@ -79,8 +97,14 @@ function isLostConnection(e: unknown): boolean {
  * upgrade can go ahead; the handler decides what to tell the user.
  */
 export function onVersionChange(handler: () => Promise<void>): void {
-  db().on('versionchange', () => {
-    void handler().finally(() => db().close());
+  versionChangeHandler = handler;
+  // Also for a database set up later (connectOnFirstUse) or again (eraseDevice).
+  if (current) listenForVersionChange(current, handler);
+}
+
+function listenForVersionChange(database: VeldwerkDb, handler: () => Promise<void>): void {
+  database.on('versionchange', () => {
+    void handler().finally(() => database.close());
     return false;
   });
 }

@@ -24,6 +24,8 @@ export function emptyCaseBody(): CaseBody {
 
 /** Case-insensitive, accent-insensitive match on the label, as a worker types part of a name. */
 export function caseMatches(caseFile: CaseFile, query: string): boolean {
+  // No search, no folding: the caseload's first frame then needs neither Unicode normalisation nor \p{M}.
+  if (query.trim() === '') return true;
   const q = fold(query.trim());
   return q === '' || fold(caseFile.body.label).includes(q);
 }
