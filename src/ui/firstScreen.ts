@@ -20,6 +20,8 @@ export function useAfterFirstScreen(): boolean {
   useEffect(() => {
     if (ready) return;
     const release = () => setReady(true);
+    // The first screen may have signalled between this component's render and this effect.
+    if (done) return release();
     listeners.add(release);
     const timer = setTimeout(release, FALLBACK_MS);
     return () => {

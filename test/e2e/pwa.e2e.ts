@@ -46,9 +46,16 @@ describe('installable PWA', () => {
 
   it('reloads offline, with the data from the device, and opens deep links offline', async () => {
     expect(await app.caseloadLabels()).toContain('Gezin Demo-Peeters (fictief)');
+    await app.openCase('Mevrouw Proef (fictief)');
+    await app.open('/');
+    const opened = app.page.locator('[data-testid=caseload] li', { hasText: 'Mevrouw Proef (fictief)' });
+    await opened.getByText(/^Laatst geopend: /).waitFor();
     await profile.context.setOffline(true);
     try {
       await app.page.reload();
+      // The start-up read draws this list; the case opened last comes first, with its time following a frame later.
+      expect((await app.caseloadLabels())[0]).toBe('Mevrouw Proef (fictief)');
+      await opened.getByText(/^Laatst geopend: \d+ \w+\.? 20\d\d/).waitFor();
       expect(await app.caseloadLabels()).toContain('Gezin Demo-Peeters (fictief)');
       await app.page.getByTestId('device-status').getByText('Geen verbinding').waitFor();
       await app.page.goto(`${server.url}/partners`);

@@ -9,7 +9,7 @@ import { t } from '../../i18n/i18n';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/Field';
-import { firstScreenShown } from '../../ui/firstScreen';
+import { firstScreenShown, useAfterFirstScreen } from '../../ui/firstScreen';
 import { useWatched } from '../../ui/useWatched';
 
 /** The first screen: my open cases, recently opened first, searchable by label. */
@@ -26,6 +26,9 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
     firstScreenShown();
   });
   useEffect(() => watchFirstLoad(setFirstLoad), []);
+  // On a cold start the "opened at" times follow one frame after the list: the first date formatter of a page
+  // loads ICU's calendar data, which on a slow tablet would hold back the whole list. The line keeps its height.
+  const datesShown = useAfterFirstScreen();
   const caseload = useWatched<CaseloadItem[]>((next, fail) => watch(() => listCaseload(query), next, fail), [query], takePreloadedCaseload);
   if (caseload.state === 'ready' && shown.current === 'no') shown.current = 'now';
 
@@ -57,7 +60,7 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
                   <Link class="list-link" href={target(caseFile.id)}>
                     <span class="list-title">{caseFile.body.label}</span>
                     <span class="list-meta">
-                      {openedAt ? t('caseload.openedAt', { when: formatDateTime(openedAt) }) : t('caseload.notOpened')}
+                      {openedAt ? (datesShown ? t('caseload.openedAt', { when: formatDateTime(openedAt) }) : '\u00a0') : t('caseload.notOpened')}
                     </span>
                   </Link>
                 </li>
