@@ -14,6 +14,7 @@ import { seedDemoIfFresh } from './sync/seedDemo';
 import { watch } from './db/live';
 import { countWaiting } from './db/outbox';
 import { flushAll } from './ui/dirtyEditors';
+import { afterFirstScreen } from './ui/firstScreen';
 import './ui/app.css';
 
 /** Composition root, the only place with start-up side effects: i18n → db → render → background work. */
@@ -49,7 +50,11 @@ async function start(): Promise<void> {
   void requestPersistence();
   // The service worker's precache download and the other screens' code wait until the first screen has its
   // data: on a first visit they would otherwise compete with it for the network and the CPU.
-  void seedDemoIfFresh()
+  // A device whose caseload came from the start-up read is not fresh: its demo check, which sets Dexie up, can
+  // wait until the list is on screen.
+  const firstFrame = early ? afterFirstScreen() : Promise.resolve();
+  void firstFrame
+    .then(seedDemoIfFresh)
     .catch(() => {})
     .finally(() =>
       whenIdle(() => {

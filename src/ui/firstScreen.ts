@@ -15,6 +15,20 @@ export function firstScreenShown(): void {
   listeners.forEach((l) => l());
 }
 
+/** Resolves once the first screen has its data on screen (or after the fallback time). */
+export function afterFirstScreen(): Promise<void> {
+  if (done) return Promise.resolve();
+  return new Promise((resolve) => {
+    const release = () => {
+      listeners.delete(release);
+      clearTimeout(timer);
+      resolve();
+    };
+    listeners.add(release);
+    const timer = setTimeout(release, FALLBACK_MS);
+  });
+}
+
 export function useAfterFirstScreen(): boolean {
   const [ready, setReady] = useState(done);
   useEffect(() => {
