@@ -41,6 +41,10 @@ function inlineBootScript(): Plugin {
 
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
+  // Dexie's own ES module build for modern browsers. The package's default import wraps its UMD build (to guard
+  // against two copies in one app, which cannot happen here: only src/db imports it), which costs a separate
+  // CommonJS-interop chunk on the first screen's path and 1.3 KiB more.
+  resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   plugins: [
     inlineBootScript(),
     preact(),
@@ -56,7 +60,19 @@ export default defineConfig({
       injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,json,txt}'] },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rollupOptions: {
+      output: {
+        // The small modules nearly every screen shares go into one chunk instead of three tiny ones: each file
+        // the first screen needs is one more request to the service worker on a slow tablet's main thread.
+        codeSplitting: {
+          groups: [{ name: 'core', test: /src[\\/]model[\\/](dates|ids|validation)\.ts|node_modules[\\/]valibot/ }],
+        },
+      },
+    },
+  },
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['fake-indexeddb/auto'],
