@@ -17,7 +17,10 @@ import { flushAll } from './ui/dirtyEditors';
 import { afterFirstScreen } from './ui/firstScreen';
 import './ui/app.css';
 
-/** Composition root, the only place with start-up side effects: i18n → db → render → background work. */
+/**
+ * Composition root, the only place with start-up side effects besides src/boot.ts (the read index.html starts
+ * before this code has loaded): i18n → db → render → background work.
+ */
 
 async function start(): Promise<void> {
   // On the caseload, index.html's start-up script has been reading it since the page began (src/boot.ts).
