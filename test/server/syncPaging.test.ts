@@ -43,6 +43,17 @@ describeEachDatabase('sync pull and snapshot', (store) => {
     expect(rows.map((r) => [r.collection, r.version])).toEqual([['notes', 2], ['notes', 3], ['cases', 4]]);
   });
 
+  it('sends per-field versions for rows that can change, and none for visit notes, which never do', async () => {
+    const { member, d } = await teamWithNotes(1);
+    const snapshot = (await snapshotAll(app, d.token, member.teamId)).flatMap((page) => page.rows);
+    for (const rows of [(await pullAll(app, d.token, member.teamId, 0)).rows, snapshot]) {
+      const note = rows.find((r) => r.collection === 'notes')!;
+      const kase = rows.find((r) => r.collection === 'cases')!;
+      expect(note.fields).toEqual({});
+      expect(kase.fields['body.label']).toMatchObject({ version: 1, by: member.user.id });
+    }
+  });
+
   it('caps a page at MAX_PAGE rows whatever limit is asked', async () => {
     const { member, d } = await teamWithNotes(MAX_PAGE + 5);
     const page = (await getChanges(app, d.token, member.teamId, 0, MAX_PAGE * 10)).json() as ChangesResponse;

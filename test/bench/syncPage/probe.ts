@@ -88,26 +88,17 @@ export async function probeFreshSync(email: string, password: string) {
   disconnect();
   await deleteDatabase(name);
 
-  // Three rounds, alternating, medians: one write of 20 MB varies by a second on this machine.
+  // Three rounds, median: one write of this size varies by a good part of a second on this machine.
   const bulk: number[] = [];
-  const lean: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    bulk.push(await bulkWrite(api.pages, false));
-    lean.push(await bulkWrite(api.pages, true));
-  }
-  const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
-  const [bulkMs, leanMs] = [mid(bulk), mid(lean)];
+  for (let i = 0; i < 3; i++) bulk.push(await bulkWrite(api.pages));
+  const bulkMs = [...bulk].sort((a, b) => a - b)[1]!;
 
   const applyMs = writes.spans.reduce((a, b) => a + b, 0);
-  return { totalMs, netMs, parseMs: api.apiMs - netMs, applyMs, applyTx: writes.spans.length, bulkMs, leanMs, requests, bytes, rows: api.pages.reduce((n, p) => n + p.rows.length, 0) };
+  return { totalMs, netMs, parseMs: api.apiMs - netMs, applyMs, applyTx: writes.spans.length, bulkMs, requests, bytes, rows: api.pages.reduce((n, p) => n + p.rows.length, 0) };
 }
 
-/**
- * The same pages, one transaction each, one bulkPut per table: no row-by-row loop, no schemas. `lean` also
- * leaves out the notes' per-field stamps, which the device never reads (notes are only ever added, so no note
- * change needs a base version), to show what those bytes cost.
- */
-async function bulkWrite(pages: SnapshotResponse[], lean: boolean): Promise<number> {
+/** The same pages, one transaction each, one bulkPut per table: no row-by-row loop, no schemas. */
+async function bulkWrite(pages: SnapshotResponse[]): Promise<number> {
   const name = 'bench-sync-probe-bulk';
   const bulk = new VeldwerkDb(name); // the app's schema: the same indexes
   await bulk.open();
@@ -117,7 +108,7 @@ async function bulkWrite(pages: SnapshotResponse[], lean: boolean): Promise<numb
       for (const table of ['cases', 'notes', 'partners']) {
         const rows = page.rows
           .filter((r) => r.collection === table)
-          .map((r) => ({ ...r.row, id: r.id, scopeId: r.scopeId, version: r.version, ...(lean && table === 'notes' ? {} : { fields: r.fields, conflicts: r.conflicts }) }));
+          .map((r) => ({ ...r.row, id: r.id, scopeId: r.scopeId, version: r.version, fields: r.fields, conflicts: r.conflicts }));
         if (rows.length) await bulk.table(table).bulkPut(rows);
       }
     });
