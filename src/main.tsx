@@ -73,7 +73,8 @@ async function start(): Promise<void> {
 
 /** A few seconds after the queue grows, sync (the engine debounces and keeps one round at a time). */
 function syncAfterLocalWrites(afterLocalWrite: () => void): void {
-  let last = Number.POSITIVE_INFINITY;
+  // From 0: changes already waiting when this starts (made while the engine was still loading) count as new.
+  let last = 0;
   watch(
     countWaiting,
     (n) => {

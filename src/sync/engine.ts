@@ -6,6 +6,7 @@ import { listDrafts } from '../db/drafts';
 import { getMeta, setColleagues, setMeta } from '../db/meta';
 import { SyncApi, SyncError, type SyncErrorCode } from './api';
 import { syncOnce } from './client';
+import { oneAtATime } from './oneAtATime';
 import { PROTOCOL_VERSION } from './protocol';
 import type { SessionUser } from './responses';
 import { publishSync } from './status';
@@ -55,28 +56,28 @@ export async function signOut(): Promise<SignOutResult> {
 }
 
 /**
- * One sync round, in one tab at a time (Web Locks; a tab that finds the lock taken leaves it to the other).
- * Failures back off with jitter; a 401 that a refresh cannot fix asks the user to sign in again, and the
- * queue is kept whatever happens.
+ * One sync round, in one tab at a time (Web Locks); a request during a round gets one more round after it (see
+ * oneAtATime). Failures back off with jitter; a 401 that a refresh cannot fix asks the user to sign in again, and
+ * the queue is kept whatever happens.
  */
-export async function syncNow(): Promise<void> {
+const round = oneAtATime(typeof navigator === 'undefined' ? undefined : navigator.locks, 'veldwerk-sync', async () => {
   const user = await sessionUser();
   if (!user) return;
-  const run = async () => {
-    publishSync({ phase: 'syncing' });
-    try {
-      const report = await syncOnce(api, [...user.teamIds, user.organisationId]);
-      failures = 0;
-      await setMeta('lastSyncedAt', new Date().toISOString());
-      publishSync({ phase: 'idle', error: null, lastSyncedAt: new Date().toISOString(), deferred: report.deferred });
-    } catch (e) {
-      const code: SyncErrorCode = e instanceof SyncError ? e.code : 'server';
-      publishSync({ phase: 'idle', error: code });
-      if (code !== 'unauthorized' && code !== 'updateRequired') scheduleRetry();
-    }
-  };
-  if (navigator.locks) await navigator.locks.request('veldwerk-sync', { ifAvailable: true }, (lock) => (lock ? run() : undefined));
-  else await run();
+  publishSync({ phase: 'syncing' });
+  try {
+    const report = await syncOnce(api, [...user.teamIds, user.organisationId]);
+    failures = 0;
+    await setMeta('lastSyncedAt', new Date().toISOString());
+    publishSync({ phase: 'idle', error: null, lastSyncedAt: new Date().toISOString(), deferred: report.deferred });
+  } catch (e) {
+    const code: SyncErrorCode = e instanceof SyncError ? e.code : 'server';
+    publishSync({ phase: 'idle', error: code });
+    if (code !== 'unauthorized' && code !== 'updateRequired') scheduleRetry();
+  }
+});
+
+export function syncNow(): Promise<void> {
+  return round();
 }
 
 function scheduleRetry(): void {
