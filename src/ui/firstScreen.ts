@@ -33,14 +33,10 @@ export function useAfterFirstScreen(): boolean {
   const [ready, setReady] = useState(done);
   useEffect(() => {
     if (ready) return;
-    const release = () => setReady(true);
-    // The first screen may have signalled between this component's render and this effect.
-    if (done) return release();
-    listeners.add(release);
-    const timer = setTimeout(release, FALLBACK_MS);
+    let mounted = true;
+    void afterFirstScreen().then(() => mounted && setReady(true));
     return () => {
-      listeners.delete(release);
-      clearTimeout(timer);
+      mounted = false;
     };
   }, [ready]);
   return ready;
