@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { App } from './App';
 import { preloadCaseload } from './features/cases/caseloadPreload';
-import { takeBootRead } from './db/bootRead';
+import { readsAtStart, takeBootRead } from './db/bootRead';
 import { connectOnFirstUse, db, onVersionChange } from './db/connection';
 import { DATABASE_NAME } from './db/databaseName';
 import { getMeta } from './db/meta';
@@ -25,7 +25,7 @@ import './ui/app.css';
 async function start(): Promise<void> {
   // On the caseload, index.html's start-up script has been reading it since the page began (src/boot.ts).
   const boot = takeBootRead();
-  const onCaseload = location.pathname === '/';
+  const onCaseload = readsAtStart(location.pathname);
   // Dexie is set up on first use: a first frame drawn from the start-up read needs none of it.
   connectOnFirstUse(DATABASE_NAME);
   const openDatabase = () => void db().open().catch(() => {});

@@ -22,7 +22,13 @@ declare global {
   }
 }
 
-export function bootRead(factory: IDBFactory, name: string): Promise<BootRead | null> {
+/** The one screen whose rows the start-up read fetches: the caseload, where the home-screen icon lands. */
+export function readsAtStart(pathname: string): boolean {
+  return pathname === '/';
+}
+
+/** Opens the database (which wakes the browser's IndexedDB backend early) and, if `readRows`, reads the caseload. */
+export function bootRead(factory: IDBFactory, name: string, readRows = true): Promise<BootRead | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -45,7 +51,7 @@ export function bootRead(factory: IDBFactory, name: string): Promise<BootRead | 
         resolve(value);
       };
       // An older or newer schema: its rows may have another shape. Dexie will upgrade it (or refuse) first.
-      if (idb.version !== IDB_VERSION) return done(null);
+      if (idb.version !== IDB_VERSION || !readRows) return done(null);
       try {
         const tx = idb.transaction(['cases', 'caseViews', 'meta'], 'readonly');
         const cases = tx.objectStore('cases').index('status').getAll('open');

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bootRead, takeBootRead } from '../../../src/db/bootRead';
+import { bootRead, readsAtStart, takeBootRead } from '../../../src/db/bootRead';
 import { caseloadFrom, createCase, listCaseload, markCaseOpened, setCaseStatus } from '../../../src/db/cases';
 import { connect, db, disconnect } from '../../../src/db/connection';
 import { setMeta } from '../../../src/db/meta';
@@ -40,6 +40,14 @@ describe('bootRead (the caseload read before the app has loaded)', () => {
     expect(boot?.clientId).toBe('client-123');
     expect(boot?.openCases.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
     expect(caseloadFrom(boot!.openCases, boot!.views)).toEqual(expected);
+  });
+
+  it('only opens the database on screens other than the caseload', async () => {
+    connect(name);
+    await createCase('t', body('Gezin Boot'));
+    disconnect();
+    expect(await bootRead(indexedDB, name, false)).toBeNull();
+    expect([readsAtStart('/'), readsAtStart('/partners'), readsAtStart('/bezoek/nieuw')]).toEqual([true, false, false]);
   });
 
   it('never creates the database on a first visit', async () => {
