@@ -11,41 +11,19 @@ import { Button } from '../ui/Button';
 import { Link } from '../ui/Link';
 import { useWatched } from '../ui/useWatched';
 
-interface DeviceSync {
-  user: SessionUser | undefined;
-  conflicts: number;
-  attention: number;
-}
-
 /** Loads after the first screen: counting conflicts is never on the path to the caseload. */
 const COUNT_DELAY_MS = 1500;
 
 /**
  * Sign in, or sync now, with the last sync time, any sync problem in words, and links to what needs the user.
- * The row always takes its height, so nothing on the page moves when its words change.
+ * The row keeps its height from the first frame on (see .sync-controls), so nothing on the page moves when
+ * its words arrive or change.
  */
 export function SyncControls() {
   const [sync, setSync] = useState<SyncState | null>(null);
-  const [counting, setCounting] = useState(false);
   useEffect(() => watchSync(setSync), []);
-  useEffect(() => {
-    const timer = setTimeout(() => setCounting(true), COUNT_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, []);
-  const device = useWatched<DeviceSync>(
-    (next, fail) =>
-      watch(
-        async () => ({
-          user: await getMeta<SessionUser>('sessionUser'),
-          conflicts: counting ? (await listConflicts()).length : 0,
-          attention: counting ? (await listNeedsAttention()).length : 0,
-        }),
-        next,
-        fail,
-      ),
-    [counting],
-  );
-  const d = device.state === 'ready' ? device.value : null;
+  const session = useWatched<SessionUser | undefined>((next, fail) => watch(() => getMeta<SessionUser>('sessionUser'), next, fail), []);
+  const signedIn = session.state === 'ready' && session.value !== undefined;
   const syncLine = !sync
     ? ''
     : sync.phase === 'syncing'
@@ -57,7 +35,7 @@ export function SyncControls() {
           : t('status.neverSynced');
   return (
     <div class="sync-controls" data-testid="sync-controls">
-      {d && !d.user && (
+      {session.state === 'ready' && !signedIn && (
         <>
           <span class="list-meta">{t('status.notSignedIn')}</span>
           <Link class="btn btn-secondary btn-small" href="/aanmelden">
@@ -65,7 +43,7 @@ export function SyncControls() {
           </Link>
         </>
       )}
-      {d?.user && (
+      {signedIn && (
         <>
           <span class="list-meta">{syncLine}</span>
           <Button class="btn-small" onClick={() => void import('../sync/engine').then((m) => m.syncNow())} disabled={sync?.phase === 'syncing'}>
@@ -73,8 +51,36 @@ export function SyncControls() {
           </Button>
         </>
       )}
-      {d && d.conflicts > 0 && <Link href="/conflicten">{t('status.conflicts', { count: d.conflicts })}</Link>}
-      {d && d.attention > 0 && <Link href="/instellingen">{t('status.needsAttention', { count: d.attention })}</Link>}
+      <DelayedCounts />
     </div>
+  );
+}
+
+/**
+ * Links to open conflicts and to changes the server refused, once there are any. Mounted after a delay rather
+ * than re-subscribing the session query, which would blank the row for a moment.
+ */
+function DelayedCounts() {
+  const [counting, setCounting] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setCounting(true), COUNT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return counting ? <Counts /> : null;
+}
+
+function Counts() {
+  const counts = useWatched<{ conflicts: number; attention: number }>(
+    (next, fail) =>
+      watch(async () => ({ conflicts: (await listConflicts()).length, attention: (await listNeedsAttention()).length }), next, fail),
+    [],
+  );
+  if (counts.state !== 'ready') return null;
+  const { conflicts, attention } = counts.value;
+  return (
+    <>
+      {conflicts > 0 && <Link href="/conflicten">{t('status.conflicts', { count: conflicts })}</Link>}
+      {attention > 0 && <Link href="/instellingen">{t('status.needsAttention', { count: attention })}</Link>}
+    </>
   );
 }

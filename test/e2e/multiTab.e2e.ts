@@ -19,6 +19,13 @@ describe('two tabs', () => {
     await a.page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
 
     await b.page.getByText('Brief van de huisbaas bekijken').waitFor();
+
+    // And the other way: B marks it done, A's open case shows it done without a reload.
+    const inA = a.page.locator('li.followup', { hasText: 'Brief van de huisbaas bekijken' });
+    await inA.getByRole('button', { name: 'Gedaan' }).waitFor();
+    await b.page.locator('li.followup', { hasText: 'Brief van de huisbaas bekijken' }).getByRole('button', { name: 'Gedaan' }).click();
+    await inA.getByRole('button', { name: 'Toch niet gedaan' }).waitFor();
+
     await b.open('/');
     await b.page.getByRole('link', { name: 'Gezin Tweeluik (fictief)' }).waitFor();
   });
