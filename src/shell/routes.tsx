@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import { CaseloadScreen } from '../features/cases/CaseloadScreen';
 import { matchPath } from '../ui/router';
 import { lazyScreen } from './lazyScreen';
@@ -31,7 +31,8 @@ export function preloadScreens(): void {
   for (const screen of LAZY_SCREENS) void screen.preload().catch(() => {});
 }
 
-/** Every deep link of the app. Paths are Dutch, like the app; the manifest shortcuts point at two of them. */
+/**
+ * Every deep link of the app. Paths are Dutch, like the app; the manifest shortcuts point at two of them. */
 const ROUTES: Array<[string, (p: Params) => ComponentChildren]> = [
   ['/', () => <CaseloadScreen />],
   ['/bezoek/nieuw', () => <CaseloadScreen pickFor="visit" />],
@@ -59,11 +60,14 @@ const ROUTES: Array<[string, (p: Params) => ComponentChildren]> = [
   ['/instrumenten/:id', (p) => <RunScreen runId={p.id!} />],
 ];
 
-/** The screen for a path, or null when no route matches. */
+/**
+ * The screen for a path, or null when no route matches. Keyed by the path: another address is always a fresh
+ * screen (another dossier's form never starts from this one's values, nor shows them while it loads).
+ */
 export function screenFor(path: string): ComponentChildren | null {
   for (const [pattern, render] of ROUTES) {
     const params = matchPath(pattern, path);
-    if (params) return render(params);
+    if (params) return <Fragment key={path}>{render(params)}</Fragment>;
   }
   return null;
 }

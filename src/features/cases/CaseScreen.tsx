@@ -6,6 +6,7 @@ import { errorText } from '../../i18n/errorText';
 import { formatDateTime, formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { brusselsDay } from '../../model/dates';
+import { caseTimeline } from '../../model/caseTimeline';
 import { followUpBucket, type FollowUp } from '../../model/followUp';
 import { Button } from '../../ui/Button';
 import { FollowUpRow } from '../../ui/FollowUpRow';
@@ -13,11 +14,15 @@ import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { AddFollowUpForm } from './AddFollowUpForm';
 import { CaseInstruments } from './CaseInstruments';
-import { useCaseFile } from './useCaseFile';
+import { NOTES_PER_PAGE, useCaseFile } from './useCaseFile';
 
-/** A dossier: its details, the draft in progress, and a timeline of visit notes and follow-ups. */
+/**
+ * A dossier: its details, the draft in progress, what is still to do, and a timeline of visit notes and
+ * follow-ups done, newest first, older notes on request.
+ */
 export function CaseScreen({ caseId }: { caseId: string }) {
-  const view = useCaseFile(caseId);
+  const [noteLimit, setNoteLimit] = useState(NOTES_PER_PAGE);
+  const view = useCaseFile(caseId, noteLimit);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const today = brusselsDay(new Date());
@@ -28,13 +33,27 @@ export function CaseScreen({ caseId }: { caseId: string }) {
 
   if (view.state === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (view.state === 'failed') return <Notice kind="error">{errorText(view.error)}</Notice>;
-  const { caseFile, notes, followUps, draft } = view.value;
+  const { caseFile, notes, olderNotes, followUps, draft } = view.value;
   if (!caseFile) return <Notice kind="warning">{t('caseScreen.notFound')}</Notice>;
 
   const toggle = (f: FollowUp) =>
     (f.status === 'done' ? reopenFollowUp(f.id) : completeFollowUp(f.id)).catch(setError);
   const open = followUps.filter((f) => f.status === 'open').sort((a, b) => compareCodeUnits(a.dueDate, b.dueDate));
-  const done = followUps.filter((f) => f.status === 'done');
+  const timeline = caseTimeline(notes, followUps, !olderNotes);
+  // `doneDay`: on the timeline, the day it was done.
+  const followUpRow = (f: FollowUp, doneDay?: string) => (
+    <FollowUpRow
+      key={f.id}
+      title={f.body.title}
+      meta={[formatDay(f.dueDate), f.body.who, doneDay ? t('caseScreen.doneOn', { date: formatDay(doneDay) }) : '']
+        .filter(Boolean)
+        .join(' · ')}
+      badge={followUpBucket(f, today) === 'overdue' ? t('followUps.overdueBadge') : undefined}
+      done={f.status === 'done'}
+      toggleLabel={f.status === 'done' ? t('followUps.reopen') : t('followUps.markDone')}
+      onToggle={() => void toggle(f)}
+    />
+  );
 
   return (
     <>
@@ -87,38 +106,31 @@ export function CaseScreen({ caseId }: { caseId: string }) {
       {adding && <AddFollowUpForm caseId={caseId} onDone={() => setAdding(false)} />}
 
       <h2>{t('caseScreen.followUps')}</h2>
-      {open.length + done.length === 0 ? (
-        <p class="empty">{t('caseScreen.noFollowUps')}</p>
+      {open.length === 0 ? <p class="empty">{t('caseScreen.noFollowUps')}</p> : <ul class="list">{open.map((f) => followUpRow(f))}</ul>}
+
+      <h2>{t('caseScreen.timeline')}</h2>
+      {timeline.length === 0 ? (
+        <p class="empty">{t('caseScreen.noHistory')}</p>
       ) : (
-        <ul class="list">
-          {[...open, ...done].map((f) => (
-            <FollowUpRow
-              key={f.id}
-              title={f.body.title}
-              meta={[formatDay(f.dueDate), f.body.who].filter(Boolean).join(' · ')}
-              badge={followUpBucket(f, today) === 'overdue' ? t('followUps.overdueBadge') : undefined}
-              done={f.status === 'done'}
-              toggleLabel={f.status === 'done' ? t('followUps.reopen') : t('followUps.markDone')}
-              onToggle={() => void toggle(f)}
-            />
-          ))}
+        <ul class="list" data-testid="timeline">
+          {timeline.map((item) =>
+            item.kind === 'followUp' ? (
+              followUpRow(item.followUp, item.day)
+            ) : (
+              <li key={item.note.id}>
+                <Link class="list-link" href={`/notities/${item.note.id}`}>
+                  <span class="list-title">{t('caseScreen.noteOf', { date: formatDay(item.note.date, 'long') })}</span>
+                  <span class="list-meta">{item.note.body.context.reason || item.note.body.hulpvraag.ownWords || t('caseScreen.noReason')}</span>
+                </Link>
+              </li>
+            ),
+          )}
         </ul>
       )}
-
-      <h2>{t('caseScreen.notes')}</h2>
-      {notes.length === 0 ? (
-        <p class="empty">{t('caseScreen.noNotes')}</p>
-      ) : (
-        <ul class="list">
-          {notes.map((n) => (
-            <li key={n.id}>
-              <Link class="list-link" href={`/notities/${n.id}`}>
-                <span class="list-title">{t('caseScreen.noteOf', { date: formatDay(n.date, 'long') })}</span>
-                <span class="list-meta">{n.body.context.reason || n.body.hulpvraag.ownWords || t('caseScreen.noReason')}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+      {olderNotes && (
+        <div class="actions no-print">
+          <Button onClick={() => setNoteLimit(noteLimit + NOTES_PER_PAGE)}>{t('caseScreen.olderNotes')}</Button>
+        </div>
       )}
 
       <CaseInstruments caseId={caseId} />

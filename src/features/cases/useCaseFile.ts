@@ -8,27 +8,37 @@ import type { FollowUp } from '../../model/followUp';
 import type { VisitNote } from '../../model/visitNote';
 import { useWatched } from '../../ui/useWatched';
 
+/** Notes shown at first, and added per "show older notes". */
+export const NOTES_PER_PAGE = 50;
+
 export interface CaseView {
   caseFile: CaseFile | undefined;
+  /** The newest `noteLimit` notes. */
   notes: VisitNote[];
+  /** Whether the case has notes older than those. */
+  olderNotes: boolean;
   followUps: FollowUp[];
   draft: Draft | undefined;
 }
 
-/** Everything the case screen shows, kept live across tabs. */
-export function useCaseFile(caseId: string) {
+/** Everything the case screen shows, kept live across tabs. One note more than shown tells whether there are older ones. */
+export function useCaseFile(caseId: string, noteLimit: number) {
   return useWatched<CaseView>(
     (next, fail) =>
       watch(
-        async () => ({
-          caseFile: await getCase(caseId),
-          notes: await latestNotesOfCase(caseId),
-          followUps: await listFollowUpsOfCase(caseId),
-          draft: await getDraft(visitDraftId(caseId)),
-        }),
+        async () => {
+          const notes = await latestNotesOfCase(caseId, noteLimit + 1);
+          return {
+            caseFile: await getCase(caseId),
+            notes: notes.slice(0, noteLimit),
+            olderNotes: notes.length > noteLimit,
+            followUps: await listFollowUpsOfCase(caseId),
+            draft: await getDraft(visitDraftId(caseId)),
+          };
+        },
         next,
         fail,
       ),
-    [caseId],
+    [caseId, noteLimit],
   );
 }
