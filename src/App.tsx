@@ -50,7 +50,10 @@ function takeSignedOutFlag(): boolean {
 }
 
 /** The shell: header, navigation, banners, and the screen for the current path. */
-export function App({ databaseClosed, storageWiped }: { databaseClosed: boolean; storageWiped: boolean }) {
+/** `database`: open as usual; 'closing' while another tab's upgrade waits for a form here to be saved; 'closed'. */
+export type DatabaseState = 'open' | 'closing' | 'closed';
+
+export function App({ database, storageWiped }: { database: DatabaseState; storageWiped: boolean }) {
   const path = usePath();
   const [justSignedOut] = useState(takeSignedOutFlag);
   const [, setLang] = useState('');
@@ -88,7 +91,7 @@ export function App({ databaseClosed, storageWiped }: { databaseClosed: boolean;
       <Header path={path} />
       <main id="main" tabIndex={-1}>
         <UpdateBanner />
-        {databaseClosed && <ClosedBanner />}
+        {database !== 'open' && <ClosedBanner waitingForForm={database === 'closing'} />}
         {storageWiped && <Notice kind="warning">{t('wiped.message')}</Notice>}
         {screen ?? (
           <>

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { App } from './App';
+import { App, type DatabaseState } from './App';
 import { preloadCaseload } from './features/cases/caseloadPreload';
 import { readsAtStart, takeBootRead } from './db/bootRead';
 import { connectOnFirstUse, db, onVersionChange } from './db/connection';
@@ -10,10 +10,11 @@ import { startI18n } from './i18n/i18n';
 import { requestPersistence } from './pwa/storage';
 import { startServiceWorker } from './pwa/updates';
 import { preloadScreens } from './shell/routes';
+import { guardUnsavedForms } from './shell/unsavedGuard';
 import { seedDemoIfFresh } from './sync/seedDemo';
 import { watch } from './db/live';
 import { countWaiting } from './db/outbox';
-import { flushAll } from './ui/dirtyEditors';
+import { anyUnsaved, flushAll, whenNoneUnsaved } from './ui/dirtyEditors';
 import { afterFirstScreen } from './ui/firstScreen';
 import './ui/app.css';
 
@@ -44,12 +45,18 @@ async function start(): Promise<void> {
   const root = document.getElementById('app')!;
   // index.html paints a bare header at once; the app replaces it in the same task, so nothing flashes.
   root.textContent = '';
-  const draw = (databaseClosed: boolean) => render(<App databaseClosed={databaseClosed} storageWiped={storageWiped} />, root);
+  const draw = (database: DatabaseState) => render(<App database={database} storageWiped={storageWiped} />, root);
   onVersionChange(async () => {
     await flushAll().catch(() => {});
-    draw(true);
+    // A form without a draft cannot survive the reload: the database stays open until it is saved or cancelled.
+    if (anyUnsaved()) {
+      draw('closing');
+      await whenNoneUnsaved();
+    }
+    draw('closed');
   });
-  draw(false);
+  guardUnsavedForms();
+  draw('open');
   void requestPersistence();
   // The service worker's precache download and the other screens' code wait until the first screen has its
   // data: on a first visit they would otherwise compete with it for the network and the CPU.

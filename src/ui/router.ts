@@ -22,7 +22,18 @@ export function navigate(path: string, options: { replace?: boolean } = {}): voi
   listeners.forEach((l) => l());
 }
 
-addEventListener('popstate', () => listeners.forEach((l) => l()));
+/** The path on screen, so a vetoed back or forward step can put the address back. */
+let shown = location.pathname;
+listeners.add(() => (shown = location.pathname));
+
+addEventListener('popstate', () => {
+  // The browser has already moved; if the guard says stay, step back to the screen still showing.
+  if (guard && !guard()) {
+    history.pushState(null, '', shown);
+    return;
+  }
+  listeners.forEach((l) => l());
+});
 
 export function usePath(): string {
   const [path, setPath] = useState(currentPath());

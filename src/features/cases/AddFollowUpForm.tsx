@@ -6,12 +6,13 @@ import { addDays, brusselsDay } from '../../model/dates';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
+import { useFormValues } from '../../ui/useFormValues';
 
 /** A quick follow-up on a case: what, by when, who. */
 export function AddFollowUpForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
-  const [title, setTitle] = useState('');
-  const [who, setWho] = useState('');
-  const [dueDate, setDueDate] = useState(addDays(brusselsDay(new Date()), 7));
+  const form = useFormValues({ title: '', who: '', dueDate: addDays(brusselsDay(new Date()), 7) });
+  const { title, who, dueDate } = form.values;
+  const set = (key: keyof typeof form.values) => (value: string) => form.setValues({ ...form.values, [key]: value });
   const [error, setError] = useState<unknown>(null);
   const problems = problemsByPath(error);
 
@@ -19,6 +20,7 @@ export function AddFollowUpForm({ caseId, onDone }: { caseId: string; onDone: ()
     e.preventDefault();
     try {
       await addFollowUp(caseId, { dueDate, body: { title, who, kind: 'task' } });
+      form.saved();
       onDone();
     } catch (err) {
       setError(err);
@@ -29,10 +31,10 @@ export function AddFollowUpForm({ caseId, onDone }: { caseId: string; onDone: ()
     <form onSubmit={submit} noValidate class="no-print">
       <fieldset>
         <legend>{t('followUpForm.title')}</legend>
-        <TextField label={t('followUpForm.what')} value={title} onValue={setTitle} error={problems['body.title']} required />
+        <TextField label={t('followUpForm.what')} value={title} onValue={set('title')} error={problems['body.title']} required />
         <div class="field-row">
-          <TextField label={t('followUpForm.due')} type="date" value={dueDate} onValue={setDueDate} error={problems['dueDate']} required />
-          <TextField label={t('followUpForm.who')} value={who} onValue={setWho} error={problems['body.who']} />
+          <TextField label={t('followUpForm.due')} type="date" value={dueDate} onValue={set('dueDate')} error={problems['dueDate']} required />
+          <TextField label={t('followUpForm.who')} value={who} onValue={set('who')} error={problems['body.who']} />
         </div>
         {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
         <div class="actions">

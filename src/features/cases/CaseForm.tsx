@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import { createCase, getCase, updateCase } from '../../db/cases';
 import { getScopes } from '../../db/meta';
 import { errorText, problemsByPath } from '../../i18n/errorText';
@@ -7,24 +6,27 @@ import { emptyCaseBody, type CaseBody } from '../../model/caseFile';
 import { Button } from '../../ui/Button';
 import { TextArea, TextField } from '../../ui/Field';
 import { Link } from '../../ui/Link';
+import { FormLoadNotice } from '../../ui/FormLoadNotice';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
+import { useFormValues } from '../../ui/useFormValues';
 import { useSubmit } from '../../ui/useSubmit';
 
 /** Create a dossier, or edit its details when `caseId` is given. */
 export function CaseForm({ caseId }: { caseId?: string }) {
-  const [body, setBody] = useState<CaseBody>(emptyCaseBody());
-  const { busy, error, setError, submit } = useSubmit(async () => {
+  const form = useFormValues<CaseBody>(emptyCaseBody(), caseId ? async () => (await getCase(caseId))?.body : undefined);
+  const body = form.values;
+  const { busy, error, submit } = useSubmit(async () => {
     if (caseId) await updateCase(caseId, body);
     const id = caseId ?? (await createCase((await getScopes()).teamId, body)).id;
+    form.saved();
     navigate(`/dossiers/${id}`, { replace: true });
   });
+  if (form.state !== 'ready') {
+    return <FormLoadNotice state={form.state} loading={t('common.loading')} missing={t('caseScreen.notFound')} failed={errorText(form.loadError)} />;
+  }
 
-  useEffect(() => {
-    if (caseId) void getCase(caseId).then((c) => c && setBody(c.body), setError);
-  }, [caseId]);
-
-  const set = (key: keyof CaseBody) => (value: string) => setBody({ ...body, [key]: value });
+  const set = (key: keyof CaseBody) => (value: string) => form.setValues({ ...body, [key]: value });
   const problems = problemsByPath(error);
 
   return (

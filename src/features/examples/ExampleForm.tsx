@@ -12,23 +12,33 @@ import { Button } from '../../ui/Button';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { TextArea, TextField } from '../../ui/Field';
 import { Link } from '../../ui/Link';
+import { FormLoadNotice } from '../../ui/FormLoadNotice';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
+import { useFormValues } from '../../ui/useFormValues';
 import { useSubmit } from '../../ui/useSubmit';
 
 export function ExampleForm({ exampleId }: { exampleId?: string }) {
-  const [input, setInput] = useState<ExampleInput>({ themes: [], body: emptyExampleBody() });
+  const form = useFormValues<ExampleInput>(
+    { themes: [], body: emptyExampleBody() },
+    exampleId ? () => getExample(exampleId).then((ex) => ex && { themes: ex.themes, body: ex.body }) : undefined,
+  );
+  const input = form.values;
+  const setInput = form.setValues;
   const { busy, error, setError, submit } = useSubmit(async () => {
     const id = exampleId ?? (await createExample((await getScopes()).orgId, input)).id;
     if (exampleId) await updateExample(exampleId, input);
+    form.saved();
     navigate(`/voorbeelden/${id}`, { replace: true });
   });
   const [partners, setPartners] = useState<Partner[]>([]);
 
   useEffect(() => {
     void listPartners().then(setPartners, setError);
-    if (exampleId) void getExample(exampleId).then((ex) => ex && setInput({ themes: ex.themes, body: ex.body }), setError);
-  }, [exampleId]);
+  }, []);
+  if (form.state !== 'ready') {
+    return <FormLoadNotice state={form.state} loading={t('common.loading')} missing={t('examples.notFound')} failed={errorText(form.loadError)} />;
+  }
 
   const body = input.body;
   const set = (key: keyof ExampleBody) => (value: string) => setInput({ ...input, body: { ...body, [key]: value } });

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import { getScopes } from '../../db/meta';
 import { createPartner, getPartner, updatePartner } from '../../db/partners';
 import { errorText, problemsByPath } from '../../i18n/errorText';
@@ -9,24 +8,31 @@ import { Button } from '../../ui/Button';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { TextArea, TextField } from '../../ui/Field';
 import { Link } from '../../ui/Link';
+import { FormLoadNotice } from '../../ui/FormLoadNotice';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
+import { useFormValues } from '../../ui/useFormValues';
 import { useSubmit } from '../../ui/useSubmit';
 import { ContactPersonsEditor } from './ContactPersonsEditor';
 import { themeOptions } from '../../i18n/themeOptions';
 
 /** Add a partner to the sociale kaart, or edit one (`partnerId`). */
 export function PartnerForm({ partnerId }: { partnerId?: string }) {
-  const [input, setInput] = useState<PartnerInput>({ themes: [], body: emptyPartnerBody() });
-  const { busy, error, setError, submit } = useSubmit(async () => {
+  const form = useFormValues<PartnerInput>(
+    { themes: [], body: emptyPartnerBody() },
+    partnerId ? () => getPartner(partnerId).then((p) => p && { themes: p.themes, body: p.body }) : undefined,
+  );
+  const input = form.values;
+  const setInput = form.setValues;
+  const { busy, error, submit } = useSubmit(async () => {
     const id = partnerId ?? (await createPartner((await getScopes()).orgId, input)).id;
     if (partnerId) await updatePartner(partnerId, input);
+    form.saved();
     navigate(`/partners/${id}`, { replace: true });
   });
-
-  useEffect(() => {
-    if (partnerId) void getPartner(partnerId).then((p) => p && setInput({ themes: p.themes, body: p.body }), setError);
-  }, [partnerId]);
+  if (form.state !== 'ready') {
+    return <FormLoadNotice state={form.state} loading={t('common.loading')} missing={t('partners.notFound')} failed={errorText(form.loadError)} />;
+  }
 
   const body = input.body;
   const set = (key: keyof PartnerBody) => (value: string) => setInput({ ...input, body: { ...body, [key]: value } });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { App } from './pages/App';
+import { startServer } from './support/server';
+import { useSession } from './support/session';
+
+const session = useSession({ staticDir: 'dist-e2e' });
+
+/** "Deploys" the next build at the same origin and asks the page's service worker registration to look for it. */
+async function deployNextVersion(app: App): Promise<void> {
+  const port = session().server.port;
+  await session().server.stop();
+  session().server = await startServer({ staticDir: 'dist-e2e-next', port });
+  await app.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+}
+
+const sameDocument = (app: App) => app.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+
+describe('a form without a draft (a new partner)', () => {
+  it('is never reloaded over by the update prompt, and leaving it asks first', async () => {
+    const { app } = session();
+    await app.open('/');
+    await app.untilControlled();
+    await app.open('/partners/nieuw');
+    const name = app.page.getByLabel('Naam van de organisatie');
+    await name.fill('Buurtwerk In Wording (fictief)');
+    await app.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+    await deployNextVersion(app);
+    const banner = app.page.getByTestId('update-banner');
+    await banner.getByText(/Bewaar eerst het formulier/).waitFor({ timeout: 20_000 });
+    // No button that would reload over the form, and no reload of its own.
+    expect(await banner.getByRole('button', { name: /bijwerken/ }).count()).toBe(0);
+    await app.page.waitForTimeout(1500);
+    expect(await sameDocument(app)).toBe(true);
+    expect(await name.inputValue()).toBe('Buurtwerk In Wording (fictief)');
+
+    // Leaving through the navigation asks; "no" keeps the form and its text.
+    let asked = '';
+    app.page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.dismiss();
+    });
+    await app.page.getByRole('navigation').getByRole('link', { name: 'Dossiers' }).click();
+    await expect.poll(() => asked).toContain('nog niet bewaard');
+    expect(new URL(app.page.url()).pathname).toBe('/partners/nieuw');
+    expect(await name.inputValue()).toBe('Buurtwerk In Wording (fictief)');
+
+    // Once saved, the update can go ahead.
+    await app.page.getByRole('button', { name: 'Bewaren' }).click();
+    await app.page.getByRole('heading', { level: 1, name: 'Buurtwerk In Wording (fictief)' }).waitFor();
+    await banner.getByRole('button', { name: 'Nu bijwerken' }).click();
+    await app.page.waitForFunction(() => !(window as unknown as { __sameDocument?: boolean }).__sameDocument, undefined, { timeout: 20_000 });
+    await app.open('/instellingen');
+    await app.page.getByText('Versie 0.1.0+e2e-next').waitFor();
+  });
+
+  it('keeps the database open for it when another tab upgrades, until it is saved', async () => {
+    const { app, profile, server } = session();
+    await app.open('/dossiers/nieuw');
+    await app.page.getByLabel('Naam van het dossier').fill('Gezin Wachtkamer (fictief)');
+
+    // Another tab opens the same database at a higher version, as an updated app would.
+    const other = await profile.context.newPage();
+    await other.goto(`${server.url}/robots.txt`);
+    const casesInOtherTab = other.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const request = indexedDB.open('veldwerk', 1000);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const get = request.result.transaction('cases').objectStore('cases').getAll();
+            get.onsuccess = () => resolve(JSON.stringify(get.result));
+          };
+        }),
+    );
+    await app.page.getByText(/in een ander venster bijgewerkt. Bewaar eerst het formulier/).waitFor();
+    let opened = false;
+    void casesInOtherTab.then(() => (opened = true));
+    await app.page.waitForTimeout(500);
+    expect(opened).toBe(false); // still blocked: the form can be saved
+
+    // Saved: then this tab lets go at once, so the dossier is there for the other tab, and this one asks to reload.
+    await app.page.getByRole('button', { name: 'Bewaren' }).click();
+    expect(await casesInOtherTab).toContain('Gezin Wachtkamer (fictief)');
+    await app.page.getByRole('button', { name: 'Opnieuw laden' }).waitFor();
+  });
+});
