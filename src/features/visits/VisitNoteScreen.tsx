@@ -6,6 +6,7 @@ import { saveVisitNote } from '../../db/notes';
 import { errorText, problemsByPath } from '../../i18n/errorText';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { AppError } from '../../model/appError';
 import type { CaseFile } from '../../model/caseFile';
 import { plannedFollowUps } from '../../model/plannedFollowUps';
 import { Button } from '../../ui/Button';
@@ -92,7 +93,8 @@ export function VisitNoteScreen({ caseId }: { caseId: string }) {
       {error !== null && (
         <Notice kind="error">
           <p>{errorText(error)}</p>
-          <p>{t('visit.textIsKept')}</p>
+          {/* With a full disk the draft could not be written either; the quota message says what to do instead. */}
+          {!(error instanceof AppError && error.code === 'quotaExceeded') && <p>{t('visit.textIsKept')}</p>}
         </Notice>
       )}
       <div class="actions actions-sticky">
