@@ -26,7 +26,10 @@ export function entryChunks(html) {
   return [...entries];
 }
 
-/** The critical chunks: entries plus everything they import statically, transitively. import() is not followed. */
+/**
+ * The critical chunks: entries plus everything they import statically, transitively (import() is not followed),
+ * and the scripts inlined in index.html.
+ */
 export async function criticalChunks(distDir) {
   await init;
   const seen = new Set();
@@ -44,7 +47,15 @@ export async function criticalChunks(distDir) {
       queue.push(imp.n.startsWith('/') ? imp.n.slice(1) : posix.normalize(posix.join(posix.dirname(rel), imp.n)));
     }
   }
-  return [...seen].map((rel) => ({ file: rel, gzip: gzipBytes(distPath(distDir, rel)) }));
+  const chunks = [...seen].map((rel) => ({ file: rel, gzip: gzipBytes(distPath(distDir, rel)) }));
+  return [...chunks, ...inlineScripts(readFileSync(join(distDir, 'index.html'), 'utf8'))];
+}
+
+/** Scripts written into index.html itself (the start-up read): on the critical path too, so counted too. */
+export function inlineScripts(html) {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attrs, body]) => !/\ssrc\s*=/i.test(attrs) && body.trim() !== '')
+    .map(([, , body], i) => ({ file: `index.html inline script ${i + 1}`, gzip: gzipSync(Buffer.from(body), { level: 9 }).length }));
 }
 
 /**
