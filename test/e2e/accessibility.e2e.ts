@@ -94,3 +94,22 @@ describe.each(['nl', 'en'])('axe finds no WCAG 2.2 AA violation (%s)', (lang) =>
     expect(await axeViolations(app.page)).toEqual([]);
   });
 });
+
+describe('axe finds no WCAG 2.2 AA violation on a phone, portrait (412×823, nl)', () => {
+  beforeAll(async () => {
+    await app.page.evaluate(() => localStorage.setItem('veldwerk.lang', 'nl'));
+  });
+
+  it('on every screen', async () => {
+    await app.page.setViewportSize({ width: 412, height: 823 });
+    try {
+      for (const path of SCREENS) {
+        await app.open(path);
+        await app.page.locator('main h1').first().waitFor();
+        expect(await axeViolations(app.page), path).toEqual([]);
+      }
+    } finally {
+      await app.page.setViewportSize({ width: 1024, height: 768 });
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
+import { axeViolations } from './support/axe';
 import { installedAndOffline, useSession } from './support/session';
 
 const session = useSession();
@@ -64,5 +65,8 @@ describe('working offline on a home visit', () => {
     await app.page.getByRole('alert').getByText(/geheugen van dit toestel is vol/).first().waitFor();
     expect(await app.facts().inputValue()).toBe('Tekst die niet verloren mag gaan, ook niet als het toestel vol is');
     expect(await app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Huisbezoeknotitie');
+    // The draft could not be written either, so the screen does not claim it was.
+    expect(await app.page.getByText(/blijft als concept bewaard/).count()).toBe(0);
+    expect(await axeViolations(app.page)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/App';
+import { axeViolations } from './support/axe';
 import { startServer } from './support/server';
 import { useSession } from './support/session';
 
@@ -33,6 +34,7 @@ describe('a form without a draft (a new partner)', () => {
     await app.page.waitForTimeout(1500);
     expect(await sameDocument(app)).toBe(true);
     expect(await name.inputValue()).toBe('Buurtwerk In Wording (fictief)');
+    expect(await axeViolations(app.page)).toEqual([]);
 
     // Leaving through the navigation asks; "no" keeps the form and its text.
     let asked = '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/App';
+import { axeViolations } from './support/axe';
 import { startServer } from './support/server';
 import { useSession } from './support/session';
 
@@ -32,6 +33,7 @@ describe('app update', () => {
     expect(await app.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     expect(await app.facts().inputValue()).toBe('Half geschreven zin over de trap');
     expect(await banner.textContent()).toContain('eerst als concept bewaard');
+    expect(await axeViolations(app.page)).toEqual([]);
 
     await app.facts().fill('Half geschreven zin over de trap, en nog een stukje');
     await banner.getByRole('button', { name: 'Concept bewaren en bijwerken' }).click();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './support/axe';
 import { useSession } from './support/session';
 
 const session = useSession();
@@ -27,6 +28,7 @@ describe('an old tab when a newer database version opens elsewhere', () => {
     );
     expect(draftInOtherTab).toContain('Gesprek in de keuken');
     await old.page.getByText(/in een ander venster bijgewerkt/).waitFor();
+    expect(await axeViolations(old.page)).toEqual([]);
     expect(await old.facts().inputValue()).toBe('Gesprek in de keuken');
   });
 });
