@@ -50,4 +50,15 @@ describe('locales', () => {
       );
     expect(offenders).toEqual([]);
   });
+
+  it('no text a person hears or sees is written literally in a JSX attribute (labels, titles, placeholders, alt)', () => {
+    const offenders = sourceFiles('src')
+      .filter((f) => f.endsWith('.tsx'))
+      .flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\s(aria-label|aria-description|title|placeholder|alt|label|legend|hint)="([^"]*[A-Za-zÀ-ÿ][^"]*)"/g)].map(
+          (m) => `${file}: ${m[1]}="${m[2]}"`,
+        ),
+      );
+    expect(offenders).toEqual([]);
+  });
 });
