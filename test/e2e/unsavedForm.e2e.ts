@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/App';
 import { axeViolations } from './support/axe';
-import { startServer } from './support/server';
 import { useSession } from './support/session';
+import { deployNextVersion, upgradeInAnotherTab } from './support/versions';
 
 const session = useSession({ staticDir: 'dist-e2e' });
-
-/** "Deploys" the next build at the same origin and asks the page's service worker registration to look for it. */
-async function deployNextVersion(app: App): Promise<void> {
-  const port = session().server.port;
-  await session().server.stop();
-  session().server = await startServer({ staticDir: 'dist-e2e-next', port });
-  await app.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-}
 
 const sameDocument = (app: App) => app.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
@@ -26,7 +18,7 @@ describe('a form without a draft (a new partner)', () => {
     await name.fill('Buurtwerk In Wording (fictief)');
     await app.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-    await deployNextVersion(app);
+    await deployNextVersion(session());
     const banner = app.page.getByTestId('update-banner');
     await banner.getByText(/Bewaar eerst het formulier/).waitFor({ timeout: 20_000 });
     // No button that would reload over the form, and no reload of its own.
@@ -57,24 +49,11 @@ describe('a form without a draft (a new partner)', () => {
   });
 
   it('keeps the database open for it when another tab upgrades, until it is saved', async () => {
-    const { app, profile, server } = session();
+    const { app } = session();
     await app.open('/dossiers/nieuw');
     await app.page.getByLabel('Naam van het dossier').fill('Gezin Wachtkamer (fictief)');
 
-    // Another tab opens the same database at a higher version, as an updated app would.
-    const other = await profile.context.newPage();
-    await other.goto(`${server.url}/robots.txt`);
-    const casesInOtherTab = other.evaluate(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const request = indexedDB.open('veldwerk', 1000);
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const get = request.result.transaction('cases').objectStore('cases').getAll();
-            get.onsuccess = () => resolve(JSON.stringify(get.result));
-          };
-        }),
-    );
+    const casesInOtherTab = upgradeInAnotherTab(session(), 'cases');
     await app.page.getByText(/in een ander venster bijgewerkt. Bewaar eerst het formulier/).waitFor();
     let opened = false;
     void casesInOtherTab.then(() => (opened = true));

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { App } from './pages/App';
 import { axeViolations } from './support/axe';
-import { startServer } from './support/server';
 import { useSession } from './support/session';
+import { deployNextVersion } from './support/versions';
 
 const session = useSession({ staticDir: 'dist-e2e' });
-
-/** "Deploys" the next build at the same origin and asks the page's service worker registration to look for it. */
-async function deployNextVersion(app: App): Promise<void> {
-  const port = session().server.port;
-  await session().server.stop();
-  session().server = await startServer({ staticDir: 'dist-e2e-next', port });
-  await app.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-}
 
 describe('app update', () => {
   it('the prompt appears, never reloads over a note being written, and the draft is kept when accepted', async () => {
@@ -25,7 +16,7 @@ describe('app update', () => {
     await app.draftSaved();
     await app.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-    await deployNextVersion(app);
+    await deployNextVersion(session());
     const banner = app.page.getByTestId('update-banner');
     await banner.getByText(/nieuwe versie van Veldwerk/).waitFor({ timeout: 20_000 });
     // Give an eager reload every chance to happen; it must not.
