@@ -52,5 +52,5 @@ export function useFormValues<T>(empty: T, load?: () => Promise<T | undefined>) 
     markClean(id);
     setStart(values);
   };
-  return { values, setValues, state, loadError, unsaved, saved };
+  return { values, setValues, state, loadError, saved };
 }
