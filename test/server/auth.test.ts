@@ -9,7 +9,7 @@ describeEachDatabase('auth', (store) => {
   let offset = 0;
   beforeAll(async () => {
     // A generous limit here: rate limiting has its own suite.
-    app = await startApp(store().db, { now: () => Date.now() + offset, rateLimit: { max: 10_000, timeWindowMs: 60_000 } });
+    app = await startApp(store().db, { now: () => Date.now() + offset, loginRateLimit: { max: 10_000, timeWindowMs: 60_000 } });
   });
   afterAll(() => app.close());
 

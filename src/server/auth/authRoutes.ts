@@ -16,13 +16,27 @@ export interface AuthOptions {
   /** Secure flag of the refresh cookie; see refreshCookie.ts. Default 'auto'. */
   secureCookie?: SecureCookieOption;
   /**
-   * Login and refresh attempts per IP address. Default 10 per minute. Counted in each process's memory:
-   * n instances allow n times as many, which still stops guessing at scale.
+   * Login attempts per IP address. Default 10 per minute: it slows password guessing. Counted in each
+   * process's memory: n instances allow n times as many, which still stops guessing at scale.
    */
-  rateLimit?: { max: number; timeWindowMs: number };
+  loginRateLimit?: RateLimit;
+  /**
+   * Refreshes per IP address. Default 300 per minute. A refresh token cannot be guessed, so this limit only
+   * blunts a flood. It must stay far above what a team does: every opened tab and every reload costs one
+   * refresh (the access token lives in memory), and an office's devices usually share one public address.
+   */
+  refreshRateLimit?: RateLimit;
   /** The clock, for tests of expiry. */
   now?: () => number;
 }
+
+export interface RateLimit {
+  max: number;
+  timeWindowMs: number;
+}
+
+const LOGIN_LIMIT: RateLimit = { max: 10, timeWindowMs: 60_000 };
+const REFRESH_LIMIT: RateLimit = { max: 300, timeWindowMs: 60_000 };
 
 /** Auth bodies are a few hundred bytes; anything bigger is refused before it is read. */
 const AUTH_BODY_LIMIT = 8 * 1024;
@@ -35,7 +49,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
   const now = options.now ?? Date.now;
   const secureCookie = options.secureCookie ?? 'auto';
   const keys = new SigningKeys(db, now);
-  const limited = { bodyLimit: AUTH_BODY_LIMIT, config: { rateLimit: { max: options.rateLimit?.max ?? 10, timeWindow: options.rateLimit?.timeWindowMs ?? 60_000 } } };
+  const limitedTo = (limit: RateLimit) => ({ bodyLimit: AUTH_BODY_LIMIT, config: { rateLimit: { max: limit.max, timeWindow: limit.timeWindowMs } } });
   decorateRequireUser(app, keys, now);
   void prepareDummyHash();
 
@@ -46,7 +60,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
     return { accessToken, expiresIn: ACCESS_TOKEN_SECONDS, user: publicUser(user), colleagues: await listColleagues(db, user.organisationId) };
   };
 
-  app.post('/api/auth/login', limited, async (request, reply) => {
+  app.post('/api/auth/login', limitedTo(options.loginRateLimit ?? LOGIN_LIMIT), async (request, reply) => {
     const { email, password } = parseInput(LoginBodySchema, request.body);
     const found = await findUserByEmail(db, email);
     // An unknown address costs a full argon2 verification too, so timing does not reveal which accounts exist.
@@ -67,7 +81,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Db, options: AuthOp
     return session(request, reply, found.account, refresh.token);
   });
 
-  app.post('/api/auth/refresh', limited, async (request, reply) => {
+  app.post('/api/auth/refresh', limitedTo(options.refreshRateLimit ?? REFRESH_LIMIT), async (request, reply) => {
     const presented = readRefreshCookie(request);
     if (!presented) throw new ServerError(401, 'noRefreshToken', 'Log in again.');
     const at = new Date(now());

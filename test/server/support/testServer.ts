@@ -28,7 +28,7 @@ export async function startApp(db: Db, auth?: AuthOptions, sync?: SyncOptions): 
 }
 
 /** Suites that sign in many users: the login rate limit has its own tests (rateLimit.test.ts). */
-export const SIGN_IN_FREELY: AuthOptions = { rateLimit: { max: 10_000, timeWindowMs: 60_000 } };
+export const SIGN_IN_FREELY: AuthOptions = { loginRateLimit: { max: 10_000, timeWindowMs: 60_000 } };
 
 export interface Member {
   user: UserAccount;
