@@ -105,7 +105,7 @@ export class Network {
     for (const c of res.cookies) {
       const expired = c.value === '' || c.maxAge === 0 || (c.expires !== undefined && new Date(c.expires).getTime() <= Date.now());
       if (expired) this.jar.delete(c.name);
-      else this.jar.set(c.name, { value: c.value, path: c.path ?? '/' });
+      else this.jar.set(c.name, { value: c.value, path: typeof c.path === 'string' ? c.path : '/' });
     }
     return { status: res.statusCode, body: res.body };
   }
