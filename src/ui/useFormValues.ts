@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { markClean, markUnsaved } from './dirtyEditors';
 
 export type FormLoad = 'loading' | 'ready' | 'missing' | 'failed';
@@ -16,7 +16,6 @@ export function useFormValues<T>(empty: T, load?: () => Promise<T | undefined>) 
   const [start, setStart] = useState<T>(empty);
   const [state, setState] = useState<FormLoad>(load ? 'loading' : 'ready');
   const [loadError, setLoadError] = useState<unknown>(null);
-  const id = useRef(`form-${nextFormId++}`).current;
   const unsaved = state === 'ready' && JSON.stringify(values) !== JSON.stringify(start);
 
   useEffect(() => {
@@ -41,16 +40,26 @@ export function useFormValues<T>(empty: T, load?: () => Promise<T | undefined>) 
     };
   }, []);
 
+  const markSaved = useUnsavedWhile(unsaved);
+
+  /** The values are stored: nothing is unsaved any more. Call before navigating away after a save. */
+  const saved = () => {
+    markSaved();
+    setStart(values);
+  };
+  return { values, setValues, state, loadError, saved };
+}
+
+/**
+ * Counts this component's form as unsaved (see dirtyEditors) while `unsaved` holds, and never after it
+ * unmounts. For small forms that keep their own state; returns a function that marks it saved at once.
+ */
+export function useUnsavedWhile(unsaved: boolean): () => void {
+  const [id] = useState(() => `form-${nextFormId++}`);
   useEffect(() => {
     if (unsaved) markUnsaved(id);
     else markClean(id);
   }, [unsaved]);
   useEffect(() => () => markClean(id), []);
-
-  /** The values are stored: nothing is unsaved any more. Call before navigating away after a save. */
-  const saved = () => {
-    markClean(id);
-    setStart(values);
-  };
-  return { values, setValues, state, loadError, saved };
+  return () => markClean(id);
 }

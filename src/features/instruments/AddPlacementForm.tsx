@@ -5,6 +5,7 @@ import type { Partner } from '../../model/partner';
 import { Button } from '../../ui/Button';
 import { ChoiceChips } from '../../ui/ChoiceChips';
 import { SelectField } from '../../ui/Field';
+import { useUnsavedWhile } from '../../ui/useFormValues';
 import { levelOptions } from './PlacementRow';
 
 interface Props {
@@ -19,6 +20,8 @@ export function AddPlacementForm({ available, onAdd }: Props) {
   const [power, setPower] = useState<GridPlacement['power']>('high');
   const [interest, setInterest] = useState<GridPlacement['interest']>('high');
   const [missing, setMissing] = useState(false);
+  // A partner chosen but not yet placed: nothing reloads or navigates over it without asking.
+  useUnsavedWhile(partnerId !== '');
 
   const submit = (e: Event) => {
     e.preventDefault();

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ChoiceChips } from '../../ui/ChoiceChips';
 import { SelectField, TextField } from '../../ui/Field';
+import { useUnsavedWhile } from '../../ui/useFormValues';
 import { groupLabel, supportLabel, tieLabel } from './instrumentText';
 
 const blank = (): EcoPerson => ({ kind: 'person', name: '', group: 'family', tie: 'ordinary', supports: [], note: '' });
@@ -29,6 +30,9 @@ export function EcoPersonForm({ editing, onSave, onCancel }: Props) {
     setProblems({});
     if (editing) heading.current?.focus();
   }, [editing]);
+
+  // Typed but not yet added: the update prompt and the leave guard wait for "Toevoegen" or "Annuleren".
+  useUnsavedWhile(JSON.stringify(person) !== JSON.stringify(editing ?? blank()));
 
   const set = (patch: Partial<EcoPerson>) => setPerson({ ...person, ...patch });
   const submit = (e: Event) => {
