@@ -1,7 +1,7 @@
-import type { Dialog } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
 import { Instruments } from './pages/Instruments';
+import { answerStay } from './support/dialogs';
 import { installedAndOffline, useSession } from './support/session';
 
 const session = useSession();
@@ -79,29 +79,21 @@ describe('instruments, installed and offline', () => {
     // A name typed but not yet added is unsaved: leaving asks first, and "no" keeps it.
     const name = app.page.locator('form.eco-person-form').getByLabel('Naam of rol');
     await name.fill('Oom Jef');
-    let asked = '';
-    app.page.once('dialog', (dialog) => {
-      asked = dialog.message();
-      void dialog.dismiss();
-    });
+    const firstLeave = answerStay(app.page);
     await app.page.getByRole('link', { name: 'Terug naar het dossier' }).click();
-    await expect.poll(() => asked).toContain('nog niet bewaard');
+    await expect.poll(() => firstLeave.asked.join()).toContain('nog niet bewaard');
+    firstLeave.stop();
     expect(await name.inputValue()).toBe('Oom Jef');
     await app.page.locator('form.eco-person-form').getByRole('button', { name: 'Toevoegen' }).click();
     await list.getByRole('heading', { name: 'Oom Jef' }).waitFor();
     await instruments.saved();
 
     // Added: nothing is unsaved any more, so leaving asks nothing.
-    const askedAgain: string[] = [];
-    const record = (dialog: Dialog) => {
-      askedAgain.push(dialog.message());
-      void dialog.dismiss();
-    };
-    app.page.on('dialog', record);
+    const secondLeave = answerStay(app.page);
     await app.page.getByRole('link', { name: 'Terug naar het dossier' }).click();
     await app.page.getByTestId('case-instruments').getByRole('link', { name: /Ecogram eerste gesprek \(test\)/ }).waitFor();
-    app.page.off('dialog', record);
-    expect(askedAgain).toEqual([]);
+    secondLeave.stop();
+    expect(secondLeave.asked).toEqual([]);
   });
 
   it('a full disk keeps the typed answer on screen and says what to do', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { App } from './pages/App';
 import { axeViolations } from './support/axe';
+import { answerStay } from './support/dialogs';
 import { useSession } from './support/session';
 import { deployNextVersion, upgradeInAnotherTab } from './support/versions';
 
@@ -29,13 +30,10 @@ describe('a form without a draft (a new partner)', () => {
     expect(await axeViolations(app.page)).toEqual([]);
 
     // Leaving through the navigation asks; "no" keeps the form and its text.
-    let asked = '';
-    app.page.once('dialog', (dialog) => {
-      asked = dialog.message();
-      void dialog.dismiss();
-    });
+    const leave = answerStay(app.page);
     await app.page.getByRole('navigation').getByRole('link', { name: 'Dossiers' }).click();
-    await expect.poll(() => asked).toContain('nog niet bewaard');
+    await expect.poll(() => leave.asked.join()).toContain('nog niet bewaard');
+    leave.stop();
     expect(new URL(app.page.url()).pathname).toBe('/partners/nieuw');
     expect(await name.inputValue()).toBe('Buurtwerk In Wording (fictief)');
 
