@@ -191,7 +191,7 @@ export async function measureColdStart(url, runs, log) {
     // Generous bound (the throttler and a 2-core box are noisy), but a run without throttling is no result.
     if (slowdown < 1.5) throw new Error(`CPU throttling did not hold: busy loop only ${slowdown.toFixed(1)}x slower`);
     const keys = ['ms', 'htmlEnd', 'scriptRequested', 'scriptFirstByte', 'scriptEnd', 'domInteractive'];
-    return { ...Object.fromEntries(keys.map((k) => [k, pick(k)])), slowdown, phases };
+    return { ...Object.fromEntries(keys.map((k) => [k, pick(k)])), slowdown, loopFast, phases };
   } finally {
     await context.close();
     removeDir(profile);
