@@ -56,6 +56,8 @@ async function oneRun(url) {
         Object.keys(METRICS).map((id) => [id, { value: lhr.audits[id]?.numericValue, score: lhr.audits[id]?.score }]),
       ),
       warnings: lhr.runWarnings,
+      // Lighthouse's own measure of the host CPU: its 4x slowdown assumes a high-end desktop (about 1500-2000).
+      benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
       // Audits Lighthouse could not run (trace format drift in newer Chromium): none of them feeds a score
       // here unless a category score is null, which is checked above.
       erroredAudits: Object.values(lhr.audits).filter((a) => a.scoreDisplayMode === 'error').map((a) => a.id),
@@ -92,6 +94,7 @@ export async function measureLighthouse(url, runs, log) {
     failingA11y: [...new Set(samples.flatMap((s) => s.failingA11y))],
     erroredA11y: [...new Set(samples.flatMap((s) => s.erroredA11y))],
     repeated,
+    benchmarkIndex: median(samples.map((s) => s.benchmarkIndex).filter((b) => typeof b === 'number')),
     // Per metric, the median value and median score over the runs: which metric costs the points.
     metrics: Object.keys(METRICS).map((id) => {
       const of = (k) => median(samples.map((x) => x.metrics[id][k]));
