@@ -2,6 +2,7 @@ import { Fragment, type ComponentChildren } from 'preact';
 import { CaseloadScreen } from '../features/cases/CaseloadScreen';
 import { matchPath } from '../ui/router';
 import { lazyScreen } from './lazyScreen';
+import { loadInTurn } from './loadInTurn';
 
 type Params = Record<string, string>;
 
@@ -26,9 +27,15 @@ const RunScreen = lazyScreen(() => import('../features/instruments/RunScreen').t
 
 const LAZY_SCREENS = [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm, CardListScreen, CardScreen, GlossaryScreen, InstrumentsScreen, StartRunScreen, RunScreen];
 
-/** Loads the other screens' code once the first screen is up, so later navigation is instant. */
+/**
+ * Loads the other screens' code once the first screen is up, so later navigation is instant: one screen at a
+ * time, each in an idle moment, so a tap right after start-up never waits behind all of them at once.
+ */
 export function preloadScreens(): void {
-  for (const screen of LAZY_SCREENS) void screen.preload().catch(() => {});
+  void loadInTurn(
+    LAZY_SCREENS.map((screen) => screen.preload),
+    (work) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 50)),
+  );
 }
 
 /**
