@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { App } from './pages/App';
 import { axeViolations } from './support/axe';
 import { answerStay } from './support/dialogs';
 import { useSession } from './support/session';
-import { deployNextVersion, upgradeInAnotherTab } from './support/versions';
+import { deployNextVersion, isSameDocument, markDocument, untilReloaded, upgradeInAnotherTab } from './support/versions';
 
 const session = useSession({ staticDir: 'dist-e2e' });
-
-const sameDocument = (app: App) => app.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
 describe('a form without a draft (a new partner)', () => {
   it('is never reloaded over by the update prompt, and leaving it asks first', async () => {
@@ -17,7 +14,7 @@ describe('a form without a draft (a new partner)', () => {
     await app.open('/partners/nieuw');
     const name = app.page.getByLabel('Naam van de organisatie');
     await name.fill('Buurtwerk In Wording (fictief)');
-    await app.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await markDocument(app.page);
 
     await deployNextVersion(session());
     const banner = app.page.getByTestId('update-banner');
@@ -25,7 +22,7 @@ describe('a form without a draft (a new partner)', () => {
     // No button that would reload over the form, and no reload of its own.
     expect(await banner.getByRole('button', { name: /bijwerken/ }).count()).toBe(0);
     await app.page.waitForTimeout(1500);
-    expect(await sameDocument(app)).toBe(true);
+    expect(await isSameDocument(app.page)).toBe(true);
     expect(await name.inputValue()).toBe('Buurtwerk In Wording (fictief)');
     expect(await axeViolations(app.page)).toEqual([]);
 
@@ -41,7 +38,7 @@ describe('a form without a draft (a new partner)', () => {
     await app.page.getByRole('button', { name: 'Bewaren' }).click();
     await app.page.getByRole('heading', { level: 1, name: 'Buurtwerk In Wording (fictief)' }).waitFor();
     await banner.getByRole('button', { name: 'Nu bijwerken' }).click();
-    await app.page.waitForFunction(() => !(window as unknown as { __sameDocument?: boolean }).__sameDocument, undefined, { timeout: 20_000 });
+    await untilReloaded(app.page);
     await app.open('/instellingen');
     await app.page.getByText('Versie 0.1.0+e2e-next').waitFor();
   });

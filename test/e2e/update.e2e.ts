@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { useSession } from './support/session';
-import { deployNextVersion } from './support/versions';
+import { deployNextVersion, isSameDocument, markDocument, untilReloaded } from './support/versions';
 
 const session = useSession({ staticDir: 'dist-e2e' });
 
@@ -14,21 +14,21 @@ describe('app update', () => {
     await app.startVisitNote();
     await app.facts().fill('Half geschreven zin over de trap');
     await app.draftSaved();
-    await app.page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+    await markDocument(app.page);
 
     await deployNextVersion(session());
     const banner = app.page.getByTestId('update-banner');
     await banner.getByText(/nieuwe versie van Veldwerk/).waitFor({ timeout: 20_000 });
     // Give an eager reload every chance to happen; it must not.
     await app.page.waitForTimeout(1500);
-    expect(await app.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await isSameDocument(app.page)).toBe(true);
     expect(await app.facts().inputValue()).toBe('Half geschreven zin over de trap');
     expect(await banner.textContent()).toContain('eerst als concept bewaard');
     expect(await axeViolations(app.page)).toEqual([]);
 
     await app.facts().fill('Half geschreven zin over de trap, en nog een stukje');
     await banner.getByRole('button', { name: 'Concept bewaren en bijwerken' }).click();
-    await app.page.waitForFunction(() => !(window as unknown as { __sameDocument?: boolean }).__sameDocument, undefined, { timeout: 20_000 });
+    await untilReloaded(app.page);
     await app.page.getByRole('heading', { level: 1, name: 'Huisbezoeknotitie' }).waitFor();
     expect(await app.facts().inputValue()).toBe('Half geschreven zin over de trap, en nog een stukje');
     await app.open('/instellingen');

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { startServer } from './server';
 import type { Session } from './session';
 
@@ -30,3 +31,20 @@ export async function upgradeInAnotherTab(session: Session, store: string): Prom
   );
 }
 
+
+type Marked = { __sameDocument?: boolean };
+
+/** Tags the page's current document, so a test can tell later whether it was reloaded in between. */
+export async function markDocument(page: Page): Promise<void> {
+  await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+}
+
+/** True while the document tagged by markDocument is still the one shown. */
+export function isSameDocument(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as Marked).__sameDocument === true);
+}
+
+/** Waits until the tagged document has been replaced by a reload. */
+export async function untilReloaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => !(window as unknown as Marked).__sameDocument, undefined, { timeout: 20_000 });
+}
