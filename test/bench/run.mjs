@@ -128,7 +128,7 @@ try {
   const { rows, notes } = await main();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   process.stdout.write(`\nVeldwerk benchmark (${new Date().toISOString()}, total ${minutes} min)\n\n${formatTable(rows)}\n\n`);
-  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed), sync ${SYNC.runs} per measurement (after 1 untimed; fresh device and PouchDB alternating), card search ${CARD_SEARCH_REPS} per query (after 1 untimed); sizes are exact\n`);
+  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each; each on a fresh database after a 250 ms quiet pause), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed), sync ${SYNC.runs} per measurement (after 1 untimed; fresh device and PouchDB alternating), card search ${CARD_SEARCH_REPS} per query (after 1 untimed); sizes are exact\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);
   process.exitCode = 0;
 } catch (e) {
