@@ -38,8 +38,7 @@ export function preloadScreens(): void {
   );
 }
 
-/**
- * Every deep link of the app. Paths are Dutch, like the app; the manifest shortcuts point at two of them. */
+/** Every deep link of the app. Paths are Dutch, like the app; the manifest shortcuts point at two of them. */
 const ROUTES: Array<[string, (p: Params) => ComponentChildren]> = [
   ['/', () => <CaseloadScreen />],
   ['/bezoek/nieuw', () => <CaseloadScreen pickFor="visit" />],
