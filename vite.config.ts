@@ -39,6 +39,12 @@ function inlineBootScript(): Plugin {
   };
 }
 
+/**
+ * The admin screens' own modules: online only, for a few people (see src/features/admin). Not model/admin.ts: the
+ * sync engine reads the organisation's settings with it, and the engine must load offline.
+ */
+const ADMIN_ONLY = /src[\\/](features[\\/]admin[\\/]|sync[\\/]adminApi\.ts|shell[\\/]adminConnection\.ts)|locales[\\/]\w+[\\/]admin\.json/;
+
 export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(appVersion) },
   // Dexie's own ES module build for modern browsers. The package's default import wraps its UMD build (to guard
@@ -57,16 +63,23 @@ export default defineConfig({
       manifest,
       includeAssets: ['robots.txt', 'icons/apple-touch-icon.png'],
       // The whole app, both languages and all icons are precached; API responses never are (see src/pwa/sw.ts).
-      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,json,txt}'] },
+      // Except the admin screens: online only by design, for a few people, so no worker's tablet stores them.
+      injectManifest: { globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,json,txt}'], globIgnores: ['**/online-*.js'] },
     }),
   ],
   build: {
     target: 'es2022',
     sourcemap: false,
+    // The admin screens fetch their own imports when opened (online, a few people): listing them for preloading
+    // would only lengthen the first screen's script for everyone.
+    modulePreload: { resolveDependencies: (file, deps) => (file.includes('online-') ? [] : deps) },
     rollupOptions: {
       output: {
         // The small modules nearly every screen shares go into one chunk instead of three tiny ones: each file
         // the first screen needs is one more request to the service worker on a slow tablet's main thread.
+        // Chunks made only of the admin screens, their API client and their words are named online-…, so the
+        // service worker leaves them out of its precache (see VitePWA above).
+        chunkFileNames: (chunk) => (chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => ADMIN_ONLY.test(id)) ? 'assets/online-[name]-[hash].js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
           groups: [{ name: 'core', test: /src[\\/]model[\\/](dates|ids|validation)\.ts|node_modules[\\/]valibot/ }],
         },

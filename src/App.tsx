@@ -6,7 +6,7 @@ import { getMeta } from './db/meta';
 import type { SessionUser } from './sync/responses';
 import { readStorageState, requestPersistence } from './pwa/storage';
 import { ClosedBanner } from './shell/ClosedBanner';
-import { lazyScreen } from './shell/lazyScreen';
+import { lazyScreen, withTexts } from './shell/lazyScreen';
 import { Header } from './shell/Header';
 import { screenFor } from './shell/routes';
 import { UpdateBanner } from './shell/UpdateBanner';
@@ -14,14 +14,18 @@ import { Link } from './ui/Link';
 import { Notice } from './ui/Notice';
 import { useAfterFirstScreen } from './ui/firstScreen';
 import { usePath } from './ui/router';
+import { watchEnded, type EndedAccess } from './sync/status';
 
-const SettingsScreen = lazyScreen(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
-const LoginScreen = lazyScreen(() => import('./features/account/LoginScreen').then((m) => m.LoginScreen));
-const ConflictsScreen = lazyScreen(() => import('./features/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen));
+const SettingsScreen = lazyScreen(withTexts(['settings'], () => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen)));
+const LoginScreen = lazyScreen(withTexts(['account'], () => import('./features/account/LoginScreen').then((m) => m.LoginScreen)));
+const EndedAccessScreen = lazyScreen(withTexts(['account'], () => import('./features/account/EndedAccessScreen').then((m) => m.EndedAccessScreen)));
+// Conflicts are described with the words of the forms and of the instruments they arose in.
+const ConflictsScreen = lazyScreen(withTexts(['instruments', 'forms'], () => import('./features/conflicts/ConflictsScreen').then((m) => m.ConflictsScreen)));
 
 // The sync engine (protocol schemas, API client) loads on demand: it is not needed to draw the first screen.
 const engine = () => import('./sync/engine');
 const signIn = (email: string, password: string) => engine().then((m) => m.signIn(email, password));
+const finishSignIn = (answer: { keep: false } | { keep: true; teamId: string }) => engine().then((m) => m.finishSignIn(answer));
 const SIGNED_OUT = 'veldwerk.signedOut';
 /**
  * A completed sign-out erased the device's data: the page starts afresh on the login screen, so no screen, live
@@ -61,6 +65,8 @@ export function App({ database, storageWiped }: { database: DatabaseState; stora
   useEffect(() => onLanguageChange(setLang), []);
   const [user, setUser] = useState<SessionUser | undefined>(undefined);
   const later = useAfterFirstScreen();
+  const [ended, setEnded] = useState<EndedAccess | null>(null);
+  useEffect(() => watchEnded(setEnded), []);
   useEffect(() => (later ? watch(() => getMeta<SessionUser>('sessionUser'), setUser, () => {}) : undefined), [later]);
   useEffect(() => {
     if (path === '/instellingen') void readStorageState().then(setStorage);
@@ -71,8 +77,9 @@ export function App({ database, storageWiped }: { database: DatabaseState; stora
     setStorage(await readStorageState());
   };
   // Screens that need the session or the sync engine get them here, from the composition root.
-  const screen =
-    path === '/instellingen' ? (
+  const screen = ended && path !== '/aanmelden' ? (
+    <EndedAccessScreen ended={ended} />
+  ) : path === '/instellingen' ? (
       <SettingsScreen
         storage={storage}
         onAskPersistence={() => void askPersistence()}
@@ -80,7 +87,7 @@ export function App({ database, storageWiped }: { database: DatabaseState; stora
         account={{ user: user ? user.displayName : null, signOut }}
       />
     ) : path === '/aanmelden' ? (
-      <LoginScreen onSignIn={signIn} justSignedOut={justSignedOut} />
+      <LoginScreen onSignIn={signIn} onChooseLocalData={finishSignIn} justSignedOut={justSignedOut} />
     ) : path === '/conflicten' ? (
       <ConflictsScreen myUserId={user?.id ?? ''} />
     ) : (
@@ -88,7 +95,7 @@ export function App({ database, storageWiped }: { database: DatabaseState; stora
     );
   return (
     <>
-      <Header path={path} />
+      <Header path={path} role={user?.role} />
       <main id="main" tabIndex={-1}>
         <UpdateBanner />
         {database !== 'open' && <ClosedBanner waitingForForm={database === 'closing'} />}

@@ -13,7 +13,7 @@ import { preloadScreens } from './shell/routes';
 import { guardUnsavedForms } from './shell/unsavedGuard';
 import { seedDemoIfFresh } from './sync/seedDemo';
 import { watch } from './db/live';
-import { countWaiting } from './db/outbox';
+import { countWaiting } from './db/counts';
 import { anyUnsaved, flushAll, whenNoneUnsaved } from './ui/dirtyEditors';
 import { afterFirstScreen } from './ui/firstScreen';
 import './ui/app.css';
@@ -37,6 +37,9 @@ async function start(): Promise<void> {
   // Without those rows (first visit, a schema upgrade pending) the caseload and the device marker are read the
   // usual way. With them, Dexie opens on the first query, after the first frame, instead of before it.
   if (onCaseload && !early) openDatabase();
+  // A signed-in device (it holds a wrapped data key) opens only with the password, also offline: nothing of its
+  // data is read or drawn before (shell/lock.tsx). The start-up read found no key when it has rows.
+  if (!early && (await getMeta('dataKey').catch(() => undefined)) !== undefined) await (await import('./shell/lock')).unlockFirst();
   // The caseload is read before the first render, so the first frame already shows it.
   const caseload = onCaseload ? preloadCaseload(early).catch(() => {}) : undefined;
   const clientId = early ? early.clientId : await getMeta<string>('clientId').catch(() => undefined);
@@ -70,6 +73,7 @@ async function start(): Promise<void> {
       whenIdle(() => {
         startServiceWorker();
         preloadScreens();
+        void import('./shell/lock').then((lock) => lock.startAutoLock());
         void import('./sync/engine').then((engine) => {
           engine.startSyncTriggers();
           syncAfterLocalWrites(engine.afterLocalWrite);

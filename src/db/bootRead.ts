@@ -54,15 +54,20 @@ export function bootRead(factory: IDBFactory, name: string, readRows = true): Pr
       if (idb.version !== IDB_VERSION || !readRows) return done(null);
       try {
         const tx = idb.transaction(['cases', 'caseViews', 'meta'], 'readonly');
-        const cases = tx.objectStore('cases').index('status').getAll('open');
-        const views = tx.objectStore('caseViews').getAll();
-        const marker = tx.objectStore('meta').get('clientId');
-        tx.oncomplete = () =>
-          done({
-            openCases: cases.result as CaseFile[],
-            views: views.result as CaseView[],
-            clientId: (marker.result as MetaEntry | undefined)?.value as string | undefined,
-          });
+        // A signed-in device (it holds a wrapped data key) shows nothing before its password: read no rows at all.
+        const key = tx.objectStore('meta').get('dataKey');
+        key.onsuccess = () => {
+          if (key.result !== undefined) return tx.abort();
+          const cases = tx.objectStore('cases').index('status').getAll('open');
+          const views = tx.objectStore('caseViews').getAll();
+          const marker = tx.objectStore('meta').get('clientId');
+          tx.oncomplete = () =>
+            done({
+              openCases: cases.result as CaseFile[],
+              views: views.result as CaseView[],
+              clientId: (marker.result as MetaEntry | undefined)?.value as string | undefined,
+            });
+        };
         tx.onabort = () => done(null);
       } catch {
         done(null);

@@ -1,38 +1,14 @@
-import { compareCodeUnits } from '../model/order';
 import { db, read, write } from './connection';
 import { queue } from './outbox';
-import type { CaseView } from './schema';
 import { AppError } from '../model/appError';
-import { CaseBodySchema, caseMatches, type CaseBody, type CaseFile, type CaseStatus } from '../model/caseFile';
+import { CaseBodySchema, type CaseBody, type CaseFile, type CaseStatus } from '../model/caseFile';
 import { newId } from '../model/ids';
 import { changedFields } from '../model/mutation';
 import { freshStamp } from '../model/rows';
 import { check } from '../model/validation';
 
-export interface CaseloadItem {
-  caseFile: CaseFile;
-  openedAt: string;
-}
-
-/** The worker's open cases, recently opened on this device first, then recently changed. */
-export function listCaseload(query = ''): Promise<CaseloadItem[]> {
-  return read(async () => {
-    const [cases, views] = await Promise.all([
-      db().cases.where('status').equals('open').toArray(),
-      db().caseViews.toArray(),
-    ]);
-    return caseloadFrom(cases, views, query);
-  });
-}
-
-/** The caseload from the rows it is made of: shared by listCaseload and the start-up read (bootRead.ts). */
-export function caseloadFrom(openCases: CaseFile[], views: CaseView[], query = ''): CaseloadItem[] {
-  const openedAt = new Map(views.map((v) => [v.caseId, v.openedAt]));
-  return openCases
-    .filter((c) => caseMatches(c, query))
-    .map((caseFile) => ({ caseFile, openedAt: openedAt.get(caseFile.id) ?? '' }))
-    .sort((a, b) => compareCodeUnits(b.openedAt, a.openedAt) || compareCodeUnits(b.caseFile.updatedAt, a.caseFile.updatedAt));
-}
+// The caseload's reads live apart so the first screen loads them without the code that writes cases.
+export { caseloadFrom, listCaseload, type CaseloadItem } from './caseload';
 
 export function listClosedCases(): Promise<CaseFile[]> {
   return read(() => db().cases.where('status').equals('closed').reverse().sortBy('updatedAt'));

@@ -25,7 +25,8 @@ export function toAppError(e: unknown): AppError {
   if (isAppError(e)) return e;
   if (isQuotaError(e)) return new AppError('quotaExceeded', [], { cause: e });
   const name = (e as ErrorLike)?.name;
-  if (name === 'DatabaseClosedError' || name === 'VersionChangeError') {
+  // Chrome says "The database connection is closing" (InvalidStateError) for a read on a database being deleted.
+  if (name === 'DatabaseClosedError' || name === 'VersionChangeError' || /database connection is closing/i.test((e as ErrorLike)?.message ?? '')) {
     return new AppError('databaseClosed', [], { cause: e });
   }
   return new AppError('unknown', [], { cause: e });

@@ -1,5 +1,4 @@
 import { db, write } from './connection';
-import { setScopes } from './meta';
 import { AppError } from '../model/appError';
 import { SnapshotSchema, type Snapshot } from '../model/snapshot';
 import { check } from '../model/validation';
@@ -17,16 +16,19 @@ export function parseSnapshot(input: unknown): Snapshot {
  */
 export async function importSnapshot(snapshot: Snapshot): Promise<void> {
   await write(['cases', 'notes', 'followUps', 'partners', 'examples', 'meta'], async () => {
+    // A sign-in that finished while the demo was on its way: the organisation's data must not meet the demo's.
+    if (await db().meta.get('sessionUser')) return;
     await db().cases.bulkPut(snapshot.cases);
     await db().notes.bulkPut(snapshot.notes);
     await db().followUps.bulkPut(snapshot.followUps);
     await db().partners.bulkPut(snapshot.partners);
     await db().examples.bulkPut(snapshot.examples);
-    await setScopes({ teamId: snapshot.scopes.teamId, orgId: snapshot.scopes.orgId });
     await db().meta.put({ key: 'orgName', value: snapshot.scopes.orgName });
   });
 }
 
+/** A device that holds data, or whose person signed in, never receives the demo data set. */
 export async function hasAnyData(): Promise<boolean> {
-  return (await db().meta.get('scopes')) !== undefined || (await db().cases.limit(1).count()) > 0;
+  const marked = await db().meta.bulkGet(['orgName', 'sessionUser']);
+  return marked.some((entry) => entry !== undefined) || (await db().cases.limit(1).count()) > 0;
 }

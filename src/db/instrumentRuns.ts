@@ -1,6 +1,6 @@
 import { compareCodeUnits } from '../model/order';
 import { db, read, write } from './connection';
-import { getScopes } from './meta';
+import { currentWorkspace } from './workspace';
 import { queue } from './outbox';
 import { AppError } from '../model/appError';
 import { newId } from '../model/ids';
@@ -53,7 +53,7 @@ export async function startInstrumentRun(start: StartRun, now = new Date()): Pro
       if (!owner) throw new AppError('notFound');
       scopeId = owner.scopeId;
     } else {
-      scopeId = (await getScopes()).orgId;
+      scopeId = (await currentWorkspace()).organisationId;
     }
     const row: InstrumentRun = {
       id: newId(now.getTime()),

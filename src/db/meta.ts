@@ -1,22 +1,5 @@
 import { db } from './connection';
 
-/** Which team and organisation this device works for. Until accounts exist (sync), demo or local scopes. */
-export interface Scopes {
-  teamId: string;
-  orgId: string;
-}
-
-export const LOCAL_SCOPES: Scopes = { teamId: 'local-team', orgId: 'local-org' };
-
-export async function getScopes(): Promise<Scopes> {
-  const entry = await db().meta.get('scopes');
-  return (entry?.value as Scopes | undefined) ?? LOCAL_SCOPES;
-}
-
-export async function setScopes(scopes: Scopes): Promise<void> {
-  await db().meta.put({ key: 'scopes', value: scopes });
-}
-
 /** Someone of the organisation, as the server names them at sign-in (see SessionResponse.colleagues). */
 export interface Colleague {
   id: string;

@@ -17,10 +17,6 @@ export async function queue(mutation: Mutation, now: Date, prev?: Pick<Row<unkno
   });
 }
 
-export function countWaiting(): Promise<number> {
-  return db().outbox.count();
-}
-
 export function listOutbox(): Promise<OutboxEntry[]> {
   return db().outbox.orderBy('seq').toArray();
 }

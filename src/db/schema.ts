@@ -26,8 +26,19 @@ export interface SyncScope {
   scopeId: string;
   /** Server version up to which this device has every change of the scope. */
   cursor: number;
-  /** While a first snapshot is under way: resume after this id, and the cursor it started at. */
-  snapshot: { after: string; cursor: number } | null;
+  /**
+   * While a first snapshot is under way: resume after this id, and the cursor it started at. `part: 'recent'`
+   * (added, no new schema version: not indexed) marks the first stage of a staged first sync (sync/firstSync.ts);
+   * without it, a whole snapshot begun by an older app is resumed as it was.
+   */
+  snapshot: { after: string; cursor: number; part?: 'recent' } | null;
+  /**
+   * Added: the notes of a staged first sync still to fetch in the background, newest first: resume below
+   * `after` ('' = from the newest), `done` of `total` notes so far (total null until the first page said it).
+   * `latest`: the open cases' newest notes are in; `ahead`: notes fetched ahead of the history (id → version),
+   * not written again when their history page comes. Absent or null: the scope's copy is complete.
+   */
+  history?: { after: string; done: number; total: number | null; latest?: boolean; ahead?: Record<string, number> } | null;
 }
 
 export interface MetaEntry {

@@ -3,12 +3,15 @@ import { db, read, write } from './connection';
 import type { SyncScope } from './schema';
 import { newId } from '../model/ids';
 import type { OutboxEntry } from '../model/mutation';
-import { overlay, targetId } from '../model/overlay';
+import { overlay, targetId } from '../model/changes';
+import { TEAM_REMOVED } from '../model/refusals';
+import { COLLECTIONS, type Collection } from '../model/collections';
 
 export type { SyncScope };
 
-const DATA_TABLES = ['cases', 'notes', 'followUps', 'partners', 'examples', 'instrumentRuns'] as const;
-type DataTable = (typeof DATA_TABLES)[number];
+/** Every synced collection is a table of the same name on the device. */
+export const DATA_TABLES = COLLECTIONS;
+export type DataTable = Collection;
 
 /** A row as sync delivers it, already in the shape the device stores (see sync/client for the mapping). */
 export interface IncomingRow {
@@ -35,24 +38,32 @@ export function clientId(): Promise<string> {
   });
 }
 
-/** The oldest changes still to send, in the order they were made. */
+/** The oldest changes still to send, in the order they were made, with the places of those set aside unanswered. */
 export function pendingBatch(limit: number): Promise<OutboxEntry[]> {
-  return read(async () => (await db().outbox.orderBy('seq').filter((e) => e.status === 'pending').limit(limit).toArray()));
+  return read(async () => (await db().outbox.orderBy('seq').filter((e) => e.status === 'pending' || e.withdraw === true).limit(limit).toArray()));
 }
 
 /**
  * What the server said of each sent change. Applied or merged-with-conflict: done, off the queue (a conflict
- * now lives on the row). Refused: kept, marked for the user's attention. Deferred: kept as it is, sent again.
+ * now lives on the row). Refused: kept, marked for the user's attention, with the most useful reason: one this
+ * device found itself (`reasons`: too large to send…), a team taken away, or the server's. Deferred: kept as it
+ * is, sent again. A discarded change leaves the queue once the server has answered for its place.
  */
-export function acknowledge(results: Acknowledgement[]): Promise<void> {
+export function acknowledge(results: Acknowledgement[], reasons: ReadonlyMap<string, string> = new Map()): Promise<void> {
   const done = results.filter((r) => r.outcome === 'applied' || r.outcome === 'conflict').map((r) => r.mutationId);
-  const refused = results.filter((r) => r.outcome === 'rejected');
+  const refused = new Map(results.filter((r) => r.outcome === 'rejected').map((r) => [r.mutationId, r.error ?? 'invalid']));
   return write(['outbox'], async () => {
     // In bulk: one request per kind of answer, not one per change (a 500-change push is one round trip).
     if (done.length) await db().outbox.where('mutationId').anyOf(done).delete();
-    for (const [error, ids] of groupBy(refused, (r) => r.error ?? 'invalid')) {
-      await db().outbox.where('mutationId').anyOf(ids.map((r) => r.mutationId)).modify({ status: 'needsAttention', error });
-    }
+    if (refused.size === 0) return;
+    const refusals = () => db().outbox.where('mutationId').anyOf([...refused.keys()]);
+    await refusals().filter((entry) => entry.status === 'discarded').delete();
+    await refusals().modify((entry) => {
+      const ownReason = reasons.get(entry.mutationId) ?? (entry.withdraw || entry.error === TEAM_REMOVED ? entry.error : undefined);
+      entry.error = ownReason ?? refused.get(entry.mutationId);
+      entry.status = 'needsAttention';
+      delete entry.withdraw;
+    });
   });
 }
 
@@ -75,37 +86,41 @@ export function resetSyncScope(scopeId: string): Promise<void> {
   return write(['syncScopes'], () => db().syncScopes.delete(scopeId));
 }
 
-function tableFor(collection: DataTable): Table<{ id: string }, string> {
+export function tableFor(collection: DataTable): Table<{ id: string }, string> {
   return db()[collection] as unknown as Table<{ id: string }, string>;
 }
 
 /**
  * One page from the server and the cursor it brings, in one transaction: after a crash the device has either
- * the whole page and its cursor, or neither. Changes still queued here are laid over what arrives.
+ * the whole page and its cursor, or neither. Changes still queued here are laid over what arrives. A `progress`
+ * without `history` keeps the scope's history state as it is.
  */
 export function applyPage(rows: IncomingRow[], progress: SyncScope): Promise<void> {
   return write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
-    const queued = new Map<string, OutboxEntry[]>();
-    for (const entry of await db().outbox.toArray()) {
-      const id = targetId(entry.mutation);
-      queued.set(id, [...(queued.get(id) ?? []), entry]);
-    }
-    // Written per table in bulk: thousands of rows in a page cost a few requests, not one round trip each.
-    for (const [collection, batch] of groupBy(rows, (r) => r.collection)) {
-      const table = tableFor(collection as DataTable);
-      await table.bulkDelete(batch.filter((r) => r.deleted).map((r) => r.id));
-      const live = batch.filter((r) => !r.deleted).map((incoming) => {
-        let row = { ...incoming.row, id: incoming.id };
-        for (const entry of queued.get(incoming.id) ?? []) if (entry.status === 'pending') row = overlay(row, entry.mutation);
-        return row;
-      });
-      await table.bulkPut(live);
-    }
-    await db().syncScopes.put(progress);
+    await writeIncoming(rows);
+    // A pull's progress says nothing of older notes still to come (historyStore.ts): they stay to come.
+    const history = 'history' in progress ? null : (await db().syncScopes.get(progress.scopeId))?.history;
+    await db().syncScopes.put(history ? { ...progress, history } : progress);
   });
 }
 
-/** Changes the server refused, for the "needs attention" list. */
-export function listNeedsAttention(): Promise<OutboxEntry[]> {
-  return read(() => db().outbox.where('status').equals('needsAttention').toArray());
+/** Inside a transaction over DATA_TABLES and outbox: stores server rows, queued changes laid over them. */
+export async function writeIncoming(rows: IncomingRow[]): Promise<void> {
+  const queued = new Map<string, OutboxEntry[]>();
+  for (const entry of await db().outbox.toArray()) {
+    const id = targetId(entry.mutation);
+    queued.set(id, [...(queued.get(id) ?? []), entry]);
+  }
+  // Written per table in bulk: thousands of rows in a page cost a few requests, not one round trip each.
+  for (const [collection, batch] of groupBy(rows, (r) => r.collection)) {
+    const table = tableFor(collection as DataTable);
+    await table.bulkDelete(batch.filter((r) => r.deleted).map((r) => r.id));
+    const live = batch.filter((r) => !r.deleted).map((incoming) => {
+      let row = { ...incoming.row, id: incoming.id };
+      for (const entry of queued.get(incoming.id) ?? []) if (entry.status === 'pending') row = overlay(row, entry.mutation);
+      return row;
+    });
+    await table.bulkPut(live);
+  }
 }
+

@@ -43,6 +43,11 @@ export function formatDateTime(iso: string): string {
   }).format(new Date(iso));
 }
 
+/** A count as the reader writes it: 12.000 in Dutch, 12,000 in English. */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat(locale()).format(n);
+}
+
 export function formatBytes(bytes: number): string {
   const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;

@@ -10,6 +10,9 @@ export type AppErrorCode =
   | 'notFound'
   | 'databaseClosed'
   | 'corruptImport'
+  | 'wrongPassword'
+  | 'keyRecordCorrupt'
+  | 'cannotDecrypt'
   | 'unknown';
 
 export class AppError extends Error {

@@ -18,7 +18,12 @@ export type ItemInput =
 export interface InstrumentItem {
   id: string;
   input: ItemInput;
+  /** Also ask 'on what do we base this?', stored under basisKey(id): an evaluation answer needs its evidence. */
+  basis?: true;
 }
+
+/** Where the evidence for an item's answer is stored; never a question id itself (ids do not end in 'Basis'). */
+export const basisKey = (id: string): string => `${id}Basis`;
 
 export interface InstrumentSection {
   id: string;
@@ -39,6 +44,8 @@ export interface InstrumentDefinition {
 const text = (id: string): InstrumentItem => ({ id, input: 'text' });
 const long = (id: string): InstrumentItem => ({ id, input: 'longText' });
 const check = (id: string): InstrumentItem => ({ id, input: 'check' });
+/** A checklist item of an evaluation, with a field for what the answer rests on. */
+const judged = (id: string): InstrumentItem => ({ id, input: 'check', basis: true });
 const section = (id: string, ...items: InstrumentItem[]): InstrumentSection => ({ id, items });
 
 /** In the order of INSTRUMENT_KINDS. */
@@ -83,8 +90,8 @@ export const INSTRUMENTS: readonly InstrumentDefinition[] = [
     sections: [
       section('saParties', text('saPartners'), text('saStart')),
       section('saContent', check('saGoal'), check('saContribution')),
-      section('saOrganisation', check('saRoles'), check('saDecisions'), check('saFinances')),
-      section('saCourse', check('saEvaluation'), check('saJoinLeave'), check('saPersonalData')),
+      section('saOrganisation', check('saRoles'), check('saDecisions'), check('saFinances'), check('saConflicts'), check('saCommunication')),
+      section('saCourse', check('saEvaluation'), check('saJoinLeave'), check('saPersonalData'), check('saDataRoles')),
       section('saOpen', long('saOpenPoints')),
     ],
   },
@@ -95,32 +102,32 @@ export const INSTRUMENTS: readonly InstrumentDefinition[] = [
     sections: [
       section(
         'neCommunity',
-        check('neProblemDecreases'),
-        check('neClientsBetter'),
-        check('neSocialTies'),
-        check('nePublicView'),
+        judged('neProblemDecreases'),
+        judged('neClientsBetter'),
+        judged('neSocialTies'),
+        judged('nePublicView'),
         long('neEndUsers'),
         long('neCommunityNotes'),
       ),
       section(
         'neNetwork',
-        check('neRightMembers'),
-        check('neRange'),
-        check('neNoDoubleWork'),
-        check('neRelations'),
-        check('neAlignment'),
-        check('neCommitment'),
-        check('neCost'),
+        judged('neRightMembers'),
+        judged('neRange'),
+        judged('neNoDoubleWork'),
+        judged('neRelations'),
+        judged('neAlignment'),
+        judged('neCommitment'),
+        judged('neCost'),
         long('neNetworkNotes'),
       ),
       section(
         'neOrganisation',
         text('neOrganisationName'),
-        check('neCredibility'),
-        check('neResources'),
-        check('neAccess'),
-        check('neOwnClients'),
-        check('neFewClashes'),
+        judged('neCredibility'),
+        judged('neResources'),
+        judged('neAccess'),
+        judged('neOwnClients'),
+        judged('neFewClashes'),
         long('neOrganisationNotes'),
       ),
       section('neConclusion', long('neLevelsClash'), long('neActions')),

@@ -1,3 +1,4 @@
+import { changedPaths } from './changes';
 import type { CaseBody, CaseFile, CaseStatus } from './caseFile';
 import type { Example, ExampleBody } from './example';
 import type { FollowUp } from './followUp';
@@ -28,30 +29,6 @@ export type Mutation =
 
 export type MutationType = Mutation['type'];
 
-/**
- * The field paths a mutation changes, as sync versions them: `body.<key>` for body fields, plus the
- * top-level `status`, `themes`, `dueDate`, `doneAt`. Creates carry whole new rows and change no existing field.
- */
-export function changedPaths(m: Mutation): string[] {
-  switch (m.type) {
-    case 'case.setFields':
-      return Object.keys(m.fields).map((k) => `body.${k}`);
-    case 'partner.setFields':
-    case 'example.setFields':
-      return [...Object.keys(m.fields).map((k) => `body.${k}`), ...(m.themes ? ['themes'] : [])];
-    case 'instrumentRun.setAnswers':
-      return Object.keys(m.answers).map((k) => `body.${k}`);
-    case 'case.transition':
-    case 'instrumentRun.setStatus':
-      return ['status'];
-    case 'followUp.complete':
-    case 'followUp.reopen':
-      return ['status', 'doneAt'];
-    default:
-      return [];
-  }
-}
-
 /** For each changed path, the server version this device had seen (0: never synced). How conflicts are found. */
 export function baseVersions(m: Mutation, prev: { fields?: Record<string, { version: number }> } | undefined): Record<string, number> {
   return Object.fromEntries(changedPaths(m).map((path) => [path, prev?.fields?.[path]?.version ?? 0]));
@@ -62,7 +39,16 @@ export interface OutboxEntry {
   seq?: number;
   mutationId: string;
   createdAt: string;
-  status: 'pending' | 'needsAttention';
+  /**
+   * 'pending': to be sent. 'needsAttention': refused, shown with its text until the person retries or discards
+   * it. 'discarded': the person let it go before the server had answered it; only its place is still sent.
+   */
+  status: 'pending' | 'needsAttention' | 'discarded';
+  /**
+   * Set aside on this device before the server answered it (its team was taken away, or it cannot be sent at
+   * all): its number goes to the server as withdrawn, so the changes after it are not held back (see protocol).
+   */
+  withdraw?: true;
   /** Holds client data for most types: encryption wraps it together with the row bodies. */
   mutation: Mutation;
   /** Per changed field path, the server version the change was based on (see baseVersions). */

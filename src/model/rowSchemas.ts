@@ -9,7 +9,13 @@ import { day } from './validation';
 import { VisitNoteBodySchema } from './visitNote';
 
 /** Schemas of whole stored rows, for everything that arrives from outside: snapshots and sync. */
-export const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/**
+ * One safe character set for every id, on both sides: letters, digits and `._:-`, starting with a letter or
+ * digit. Ids end up as database keys and in URLs; a NUL or a lone surrogate must be refused at the door (400 or
+ * 'invalid'), never reach PostgreSQL (which answers a NUL in text with an error, a 500).
+ */
+export const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+export const id = v.pipe(v.string(), v.regex(SAFE_ID));
 const base = {
   id,
   scopeId: id,
@@ -39,4 +45,3 @@ export const InstrumentRunRowSchema = v.object({
   status: v.picklist(RUN_STATUSES),
   body: InstrumentBodySchema,
 });
-

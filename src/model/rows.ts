@@ -17,10 +17,13 @@ export interface Row<Body> {
   conflicts?: RowConflict[];
 }
 
+/** Declared once: the device's rows, the wire (RowState) and the server's merge all use these two. */
 export interface FieldStamp {
   version: number;
   by: string;
   at: string;
+  /** The device (sync client id) whose change set the field; absent once a conflict is recorded on it. */
+  client?: string;
 }
 
 export interface RowConflict {

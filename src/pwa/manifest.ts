@@ -5,7 +5,7 @@ export const manifest: Partial<ManifestOptions> = {
   id: '/',
   name: 'Veldwerk – sociaal werk op huisbezoek',
   short_name: 'Veldwerk',
-  description: 'Huisbezoeknotities, opvolging en de sociale kaart, ook zonder verbinding.',
+  description: 'Huisbezoeknotities, opvolging en de lokale sociale kaart, ook zonder verbinding.',
   lang: 'nl-BE',
   dir: 'ltr',
   start_url: '/',
@@ -28,7 +28,7 @@ export const manifest: Partial<ManifestOptions> = {
       icons: [{ src: '/icons/shortcut-note-96.png', sizes: '96x96', type: 'image/png' }],
     },
     {
-      name: 'Sociale kaart',
+      name: 'Partners',
       short_name: 'Partners',
       url: '/partners',
       icons: [{ src: '/icons/shortcut-partners-96.png', sizes: '96x96', type: 'image/png' }],

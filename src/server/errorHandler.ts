@@ -21,7 +21,10 @@ const CODES: Record<number, string> = {
  */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ServerError, request, reply) => {
-    if (error instanceof ServerError) return reply.code(error.statusCode).send(apiError(error.code, error.message));
+    if (error instanceof ServerError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.code(error.statusCode).send(apiError(error.code, error.message));
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) return reply.code(status).send(apiError(CODES[status] ?? 'badRequest', error.message));
     request.log.error(error);

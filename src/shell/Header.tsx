@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { watch } from '../db/live';
 import { getMeta } from '../db/meta';
-import { countWaiting } from '../db/outbox';
+import { countWaiting } from '../db/counts';
 import { t } from '../i18n/i18n';
 import { reachability, watchReachability, type Reachability } from '../sync/status';
 import { Link } from '../ui/Link';
@@ -15,9 +15,14 @@ const NAV = [
   ['/partners', 'nav.partners'],
   ['/voorbeelden', 'nav.examples'],
   ['/kaarten', 'nav.cards'],
-  ['/instrumenten', 'instruments.nav'],
+  ['/instrumenten', 'nav.instruments'],
   ['/instellingen', 'nav.settings'],
 ] as const;
+/** Extra entries for a role: account management for an admin, the teams' members for a coordinator. */
+const ROLE_NAV: Partial<Record<string, readonly [string, 'nav.admin' | 'nav.myTeams']>> = {
+  admin: ['/beheer', 'nav.admin'],
+  coordinator: ['/mijn-teams', 'nav.myTeams'],
+};
 
 function useReachability(): Reachability {
   const [state, setState] = useState<Reachability>(reachability());
@@ -32,12 +37,14 @@ function section(path: string): string {
 }
 
 /** Brand, organisation, and the device state in words: connection and changes kept on this device. */
-export function Header({ path }: { path: string }) {
+export function Header({ path, role }: { path: string; role?: string }) {
   const reach = useReachability();
   const later = useAfterFirstScreen();
   const waiting = useWatched<number>((next, fail) => (later ? watch(countWaiting, next, fail) : () => {}), [later]);
   const org = useWatched<string | undefined>((next, fail) => (later ? watch(() => getMeta<string>('orgName'), next, fail) : () => {}), [later]);
   const current = section(path);
+  const roleEntry = role ? ROLE_NAV[role] : undefined;
+  const nav = roleEntry ? [...NAV, roleEntry] : NAV;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -58,11 +65,17 @@ export function Header({ path }: { path: string }) {
         </div>
       </header>
       <nav class="nav" aria-label={t('nav.label')}>
-        {NAV.map(([href, key]) => (
+        {nav.map(([href, key]) => (
           <Link key={href} href={href} aria-current={current === href ? 'page' : undefined}>
             {t(key)}
           </Link>
         ))}
+        {/* Signed in: the data opens only with the password again (shell/lock.tsx, loaded when it is needed). */}
+        {role && (
+          <button type="button" class="nav-lock" onClick={() => void import('./lock').then((lock) => lock.lockNow())}>
+            {t('nav.lock')}
+          </button>
+        )}
       </nav>
     </>
   );

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { listConflicts } from '../db/conflicts';
+import { historyProgress, type HistoryProgress } from '../db/counts';
 import { watch } from '../db/live';
 import { getMeta } from '../db/meta';
-import { listNeedsAttention } from '../db/syncStore';
-import { formatDateTime } from '../i18n/format';
+import { listNeedsAttention } from '../db/counts';
+import { formatCount, formatDateTime } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import type { SessionUser } from '../sync/responses';
 import { watchSync, type SyncState } from '../sync/status';
@@ -66,7 +67,24 @@ function DelayedCounts() {
     const timer = setTimeout(() => setCounting(true), COUNT_DELAY_MS);
     return () => clearTimeout(timer);
   }, []);
-  return counting ? <Counts /> : null;
+  return counting ? (
+    <>
+      <HistoryLine />
+      <Counts />
+    </>
+  ) : null;
+}
+
+/** While a first sync fetches the older notes in the background: how far it is, e.g. "12.000 van 50.000". */
+function HistoryLine() {
+  const progress = useWatched<HistoryProgress | null>((next, fail) => watch(historyProgress, next, fail), []);
+  if (progress.state !== 'ready' || progress.value === null) return null;
+  const { done, total } = progress.value;
+  return (
+    <span class="list-meta" data-testid="history-progress">
+      {total === null ? t('status.historyLoading') : t('status.historyProgress', { done: formatCount(Math.min(done, total)), total: formatCount(total) })}
+    </span>
+  );
 }
 
 function Counts() {

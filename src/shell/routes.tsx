@@ -1,29 +1,34 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { CaseloadScreen } from '../features/cases/CaseloadScreen';
 import { matchPath } from '../ui/router';
-import { lazyScreen } from './lazyScreen';
+import { lazyScreen, withTexts } from './lazyScreen';
 import { loadInTurn } from './loadInTurn';
 
 type Params = Record<string, string>;
 
 // The caseload is the first screen and ships in the entry chunk; every other screen loads on first use.
-const CaseForm = lazyScreen(() => import('../features/cases/CaseForm').then((m) => m.CaseForm));
-const CaseScreen = lazyScreen(() => import('../features/cases/CaseScreen').then((m) => m.CaseScreen));
-const VisitNoteScreen = lazyScreen(() => import('../features/visits/VisitNoteScreen').then((m) => m.VisitNoteScreen));
-const NoteScreen = lazyScreen(() => import('../features/visits/NoteScreen').then((m) => m.NoteScreen));
+const CaseForm = lazyScreen(withTexts(['forms'], () => import('../features/cases/CaseForm').then((m) => m.CaseForm)));
+// A case lists its instrument runs (ecogram), so it needs the instruments' texts too, and its forms' texts.
+const CaseScreen = lazyScreen(withTexts(['instruments', 'forms'], () => import('../features/cases/CaseScreen').then((m) => m.CaseScreen)));
+const VisitNoteScreen = lazyScreen(withTexts(['visit'], () => import('../features/visits/VisitNoteScreen').then((m) => m.VisitNoteScreen)));
+const NoteScreen = lazyScreen(withTexts(['visit'], () => import('../features/visits/NoteScreen').then((m) => m.NoteScreen)));
 const FollowUpsScreen = lazyScreen(() => import('../features/followups/FollowUpsScreen').then((m) => m.FollowUpsScreen));
 const PartnerListScreen = lazyScreen(() => import('../features/partners/PartnerListScreen').then((m) => m.PartnerListScreen));
-const PartnerScreen = lazyScreen(() => import('../features/partners/PartnerScreen').then((m) => m.PartnerScreen));
-const PartnerForm = lazyScreen(() => import('../features/partners/PartnerForm').then((m) => m.PartnerForm));
+const PartnerScreen = lazyScreen(withTexts(['forms'], () => import('../features/partners/PartnerScreen').then((m) => m.PartnerScreen)));
+const PartnerForm = lazyScreen(withTexts(['forms'], () => import('../features/partners/PartnerForm').then((m) => m.PartnerForm)));
 const ExampleListScreen = lazyScreen(() => import('../features/examples/ExampleListScreen').then((m) => m.ExampleListScreen));
-const ExampleScreen = lazyScreen(() => import('../features/examples/ExampleScreen').then((m) => m.ExampleScreen));
-const ExampleForm = lazyScreen(() => import('../features/examples/ExampleForm').then((m) => m.ExampleForm));
-const CardListScreen = lazyScreen(() => import('../features/cards/CardListScreen').then((m) => m.CardListScreen));
-const CardScreen = lazyScreen(() => import('../features/cards/CardScreen').then((m) => m.CardScreen));
-const GlossaryScreen = lazyScreen(() => import('../features/cards/GlossaryScreen').then((m) => m.GlossaryScreen));
-const InstrumentsScreen = lazyScreen(() => import('../features/instruments/InstrumentsScreen').then((m) => m.InstrumentsScreen));
-const StartRunScreen = lazyScreen(() => import('../features/instruments/StartRunScreen').then((m) => m.StartRunScreen));
-const RunScreen = lazyScreen(() => import('../features/instruments/RunScreen').then((m) => m.RunScreen));
+// An example lists the cards that share its themes, with the cards' texts.
+const ExampleScreen = lazyScreen(withTexts(['cards', 'forms'], () => import('../features/examples/ExampleScreen').then((m) => m.ExampleScreen)));
+const ExampleForm = lazyScreen(withTexts(['forms'], () => import('../features/examples/ExampleForm').then((m) => m.ExampleForm)));
+const CardListScreen = lazyScreen(withTexts(['cards'], () => import('../features/cards/CardListScreen').then((m) => m.CardListScreen)));
+const CardScreen = lazyScreen(withTexts(['cards'], () => import('../features/cards/CardScreen').then((m) => m.CardScreen)));
+const GlossaryScreen = lazyScreen(withTexts(['cards'], () => import('../features/cards/GlossaryScreen').then((m) => m.GlossaryScreen)));
+const InstrumentsScreen = lazyScreen(withTexts(['instruments'], () => import('../features/instruments/InstrumentsScreen').then((m) => m.InstrumentsScreen)));
+const StartRunScreen = lazyScreen(withTexts(['instruments'], () => import('../features/instruments/StartRunScreen').then((m) => m.StartRunScreen)));
+const RunScreen = lazyScreen(withTexts(['instruments'], () => import('../features/instruments/RunScreen').then((m) => m.RunScreen)));
+// The admin screens and their routes load together when one is opened (a few people, online only), so none of
+// them weighs on the first screen.
+const AdminRoutes = lazyScreen<{ path: string }>(() => import('./adminRoutes').then((m) => m.AdminRoutes));
 
 const LAZY_SCREENS = [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm, CardListScreen, CardScreen, GlossaryScreen, InstrumentsScreen, StartRunScreen, RunScreen];
 
@@ -71,9 +76,20 @@ const ROUTES: Array<[string, (p: Params) => ComponentChildren]> = [
  * screen (another dossier's form never starts from this one's values, nor shows them while it loads).
  */
 export function screenFor(path: string): ComponentChildren | null {
+  if (isAdminPath(path)) {
+    return (
+      <Fragment key={path}>
+        <AdminRoutes path={path} />
+      </Fragment>
+    );
+  }
   for (const [pattern, render] of ROUTES) {
     const params = matchPath(pattern, path);
     if (params) return <Fragment key={path}>{render(params)}</Fragment>;
   }
   return null;
+}
+
+function isAdminPath(path: string): boolean {
+  return path === '/beheer' || path.startsWith('/beheer/') || path === '/mijn-teams';
 }

@@ -15,22 +15,11 @@
  *   is added as one more proposal instead of silently settling a conflict its author never saw.
  */
 import { compareCodeUnits } from '../model/order';
+import type { FieldStamp, RowConflict } from '../model/rows';
 
-export interface FieldStamp {
-  version: number;
-  by: string;
-  at: string;
-  /** The device (sync client id) whose change set the field; absent once a conflict is recorded on it. */
-  client?: string;
-}
-
-export interface Conflict {
-  field: string;
-  /** The value that stayed (the other person's), with who set it and when. */
-  kept: { value: unknown } & FieldStamp;
-  /** The value that could not be applied, with who tried and when. */
-  proposed: { value: unknown; by: string; at: string };
-}
+export type { FieldStamp };
+/** A conflict as a row keeps it (see model/rows RowConflict). */
+export type Conflict = RowConflict;
 
 export interface MergeState {
   data: Record<string, unknown>;

@@ -13,6 +13,8 @@ import {
   PartnerRowSchema,
 } from '../model/rowSchemas';
 import { THEMES } from '../model/themes';
+import type { FieldStamp, RowConflict } from '../model/rows';
+import { COLLECTION_RULES, COLLECTIONS, type Collection } from '../model/collections';
 
 /**
  * ⚠ The wire protocol between the app and its server, shared by both. Change it only by adding a new version:
@@ -25,6 +27,10 @@ export const MIN_CLIENT_PROTOCOL = 1;
 export const MAX_PUSH = 500;
 /** Most rows one pull or snapshot page returns. */
 export const MAX_PAGE = 1000;
+/** Added: most notes per open case that a snapshot's part=latest returns (see SnapshotResponse). */
+export const LATEST_NOTES_PER_CASE = 20;
+/** Added: the parts of a staged first sync (GET /api/sync/snapshot `part`, see SnapshotResponse). */
+export type SnapshotPart = 'recent' | 'latest' | 'history';
 /**
  * Added: the largest push body the server reads (413 above it). A client splits its queue by this as well as by
  * MAX_PUSH: 500 mutations of ~1 KB notes are well below it, a few very long notes are not.
@@ -32,25 +38,19 @@ export const MAX_PAGE = 1000;
 export const MAX_PUSH_BYTES = 8 * 1024 * 1024;
 
 /**
- * 'instrumentRuns' was added to protocol 1 before any release, together with its three mutations: additive, an app
- * without instruments never sends or asks for them.
+ * The collections (declared once in model/collections). 'instrumentRuns' was added to protocol 1 before any
+ * release, together with its three mutations: additive, an app without instruments never sends or asks for them.
  */
-export const COLLECTIONS = ['cases', 'notes', 'followUps', 'partners', 'examples', 'instrumentRuns'] as const;
-export type Collection = (typeof COLLECTIONS)[number];
+export { COLLECTIONS, type Collection } from '../model/collections';
 
 /**
  * Added: the field paths that carry their own version (the keys of `base`, of RowState.fields and of a
  * conflict's `field`): every key of `body` as `body.<key>`, plus these top-level fields per collection. Ids,
  * scope, caseId, dates of creation are set once by the create and never change.
  */
-export const TOP_LEVEL_FIELDS: Record<Collection, readonly string[]> = {
-  cases: ['status'],
-  notes: [],
-  followUps: ['status', 'dueDate', 'doneAt'],
-  partners: ['themes'],
-  examples: ['themes'],
-  instrumentRuns: ['status'],
-};
+export const TOP_LEVEL_FIELDS: Record<Collection, readonly string[]> = Object.fromEntries(
+  COLLECTIONS.map((collection) => [collection, COLLECTION_RULES[collection].topLevelFields]),
+) as Record<Collection, readonly string[]>;
 /** Added: the field path of a body key, e.g. `body.name`. */
 export const bodyField = (key: string): string => `body.${key}`;
 
@@ -75,33 +75,61 @@ export const MutationSchema = v.variant('type', [
   v.object({ type: v.literal('instrumentRun.setStatus'), id, status: v.picklist(RUN_STATUSES) }),
 ]);
 
-export const PushRequestSchema = v.object({
+const seq = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** One change as the server applies it. */
+export const PushedMutationSchema = v.object({
+  mutationId: id,
+  /**
+   * Per client, dense from 1 in outbox order: a mutation whose seq skips one (an earlier push has not
+   * arrived) is answered 'deferred' and applied later, so the server applies a client's changes in order.
+   */
+  seq,
+  createdAt: timestamp,
+  mutation: MutationSchema,
+  /**
+   * Per changed field path (see TOP_LEVEL_FIELDS), the server version the author's copy had: how conflicts
+   * are found. A missing key counts as 0, "never saw the field set". followUp.complete/reopen set `status`
+   * and `doneAt`; case.transition sets `status`.
+   */
+  base: v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export type PushedMutation = v.InferOutput<typeof PushedMutationSchema>;
+
+/**
+ * Added: a change the device gives up sending (alone it is still refused as a whole request, e.g. too large),
+ * in its place in the order. Answered 'rejected' with error 'withdrawn', so the changes after it are not held
+ * back; the device keeps the change itself under "needs attention".
+ */
+export const WithdrawnChangeSchema = v.object({ mutationId: id, seq, withdrawn: v.literal(true) });
+export type WithdrawnChange = v.InferOutput<typeof WithdrawnChangeSchema>;
+
+/**
+ * The request as the server reads it first: each change is then parsed on its own (parsePushItem), so one
+ * malformed change is answered 'rejected' 'invalid' in its place instead of refusing the whole push (which
+ * would send the same batch again for ever). Only a change without a usable mutationId and seq refuses all.
+ */
+export const PushEnvelopeSchema = v.object({
   protocol: v.pipe(v.number(), v.integer()),
   clientId: id,
-  mutations: v.pipe(
-    v.array(
-      v.object({
-        mutationId: id,
-        /**
-         * Per client, dense from 1 in outbox order: a mutation whose seq skips one (an earlier push has not
-         * arrived) is answered 'deferred' and applied later, so the server applies a client's changes in order.
-         */
-        seq: v.pipe(v.number(), v.integer(), v.minValue(1)),
-        createdAt: timestamp,
-        mutation: MutationSchema,
-        /**
-         * Per changed field path (see TOP_LEVEL_FIELDS), the server version the author's copy had: how conflicts
-         * are found. A missing key counts as 0, "never saw the field set". followUp.complete/reopen set `status`
-         * and `doneAt`; case.transition sets `status`.
-         */
-        base: v.record(v.pipe(v.string(), v.maxLength(64)), v.pipe(v.number(), v.integer(), v.minValue(0))),
-      }),
-    ),
-    v.maxLength(MAX_PUSH),
-  ),
+  mutations: v.pipe(v.array(v.looseObject({ mutationId: id, seq })), v.maxLength(MAX_PUSH)),
 });
-export type PushRequest = v.InferOutput<typeof PushRequestSchema>;
-export type PushedMutation = PushRequest['mutations'][number];
+
+export interface PushRequest {
+  protocol: number;
+  clientId: string;
+  mutations: Array<PushedMutation | WithdrawnChange>;
+}
+
+/** A change of a push after its own parse: applied by its rules, or answered 'rejected' with the reason. */
+export type PushItem = { mutationId: string; seq: number } & ({ pushed: PushedMutation } | { pushed: null; refusal: 'invalid' | 'withdrawn' });
+
+export function parsePushItem(raw: { mutationId: string; seq: number } & Record<string, unknown>): PushItem {
+  const key = { mutationId: raw.mutationId, seq: raw.seq };
+  if (v.is(WithdrawnChangeSchema, raw)) return { ...key, pushed: null, refusal: 'withdrawn' };
+  const parsed = v.safeParse(PushedMutationSchema, raw);
+  return parsed.success ? { ...key, pushed: parsed.output } : { ...key, pushed: null, refusal: 'invalid' };
+}
 
 /**
  * 'conflict': applied where it could, and at least one field kept the other value; the conflict is stored on
@@ -118,13 +146,8 @@ export interface MutationResult {
   error?: string;
 }
 
-export interface FieldStampWire {
-  version: number;
-  by: string;
-  at: string;
-  /** The device that set the field (see src/sync/merge.ts); the app does not need it and may drop it. */
-  client?: string;
-}
+/** A field's stamp on the wire: the one declaration in model/rows. The app may drop `client`. */
+export type FieldStampWire = FieldStamp;
 
 /** A row as the server holds it: what pull, snapshot and push answers carry. */
 export interface RowState {
@@ -139,12 +162,17 @@ export interface RowState {
    */
   row: Record<string, unknown>;
   fields: Record<string, FieldStampWire>;
-  conflicts: Array<{ field: string; kept: { value: unknown } & FieldStampWire; proposed: { value: unknown; by: string; at: string } }>;
+  conflicts: RowConflict[];
 }
 
 export interface PushResponse {
   protocol: number;
   results: MutationResult[];
+  /**
+   * Added, the server's epoch (optional: older servers do not send it). It changes when the server's database is
+   * restored from an older backup: a device that synced under another epoch takes a fresh snapshot.
+   */
+  serverEpoch?: string;
 }
 
 /**
@@ -153,6 +181,17 @@ export interface PushResponse {
  *   GET /api/sync/changes?scope=S&since=N[&limit=L]   since below the scope's retention horizon: 410 'cursorExpired'
  *   GET /api/sync/snapshot?scope=S[&after=ID][&limit=L]
  * A scope the user may not read answers 404 'notFound', exactly like a scope that does not exist.
+ *
+ * Added, a staged first sync: GET /api/sync/snapshot?scope=S&part=P[&after=ID][&limit=L][&case=C]. Without `part`
+ * the snapshot is the whole scope as before. The three parts together hold exactly the rows of the whole snapshot:
+ *   part=recent    every live row except notes, in id order, paged like the whole snapshot (`after` = last id)
+ *   part=latest    one page, nextAfter null: the newest notes of the scope's open cases, at most
+ *                  LATEST_NOTES_PER_CASE per case, rank by rank (each case's newest, then each case's second
+ *                  newest …) up to `limit`; with `case=C`, case C's newest `limit` notes whatever its status
+ *   part=history   every live note, newest id first, paged: `after` = resume below this id; the first page
+ *                  (no `after`) also says `total`, how many notes the history holds
+ * `case` is only accepted with part=latest (400 otherwise). Every page's `cursor` is the scope's version read
+ * before its rows: pulling changes from the first 'recent' page's cursor catches whatever changed meanwhile.
  */
 export interface ChangesResponse {
   protocol: number;
@@ -161,6 +200,8 @@ export interface ChangesResponse {
   /** Pass back as `since` for the next page. */
   cursor: number;
   more: boolean;
+  /** See PushResponse.serverEpoch. */
+  serverEpoch?: string;
 }
 
 export interface SnapshotResponse {
@@ -171,4 +212,8 @@ export interface SnapshotResponse {
   cursor: number;
   /** Resume after this row id; null when the snapshot is complete. */
   nextAfter: string | null;
+  /** See PushResponse.serverEpoch. */
+  serverEpoch?: string;
+  /** Added: part=history, first page only: the number of notes in the whole history. */
+  total?: number;
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { OrgSettingsSchema } from '../model/admin';
 import { COLLECTIONS, type ChangesResponse, type PushResponse, type SnapshotResponse } from './protocol';
 
 /**
@@ -33,6 +34,7 @@ const PushResponseSchema = v.object({
       error: v.optional(v.string()),
     }),
   ),
+  serverEpoch: v.optional(v.string()),
 });
 const ChangesResponseSchema = v.object({
   protocol: v.number(),
@@ -40,6 +42,7 @@ const ChangesResponseSchema = v.object({
   rows: v.array(RowStateSchema),
   cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
   more: v.boolean(),
+  serverEpoch: v.optional(v.string()),
 });
 const SnapshotResponseSchema = v.object({
   protocol: v.number(),
@@ -47,6 +50,8 @@ const SnapshotResponseSchema = v.object({
   rows: v.array(RowStateSchema),
   cursor: v.pipe(v.number(), v.integer(), v.minValue(0)),
   nextAfter: v.nullable(v.string()),
+  serverEpoch: v.optional(v.string()),
+  total: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
 export const SessionUserSchema = v.object({
@@ -64,6 +69,14 @@ const LoginResponseSchema = v.object({
   expiresIn: v.number(),
   user: SessionUserSchema,
   colleagues: v.optional(v.array(ColleagueSchema), []),
+  organisationName: v.optional(v.string(), ''),
+  teams: v.optional(v.array(v.object({ id: v.string(), name: v.string() })), []),
+  /** The organisation's lock times and retention; a server from before issue 11 sends none. */
+  settings: v.optional(OrgSettingsSchema),
+  /** The server's epoch (see PushResponse.serverEpoch in protocol.ts); older servers do not send it. */
+  serverEpoch: v.optional(v.string()),
+  /** Login only: the person's data key, 32 bytes in base64 (db/keyring.ts); servers before issue 13 send none. */
+  dataKey: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{43}=$/))),
 });
 export type LoginResponse = v.InferOutput<typeof LoginResponseSchema>;
 

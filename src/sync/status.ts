@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import type { SyncErrorCode } from './api';
 
 /** One observable value: the three statuses below are each one of these. */
@@ -36,13 +37,23 @@ export async function checkReachability(): Promise<Reachability> {
   if (navigator.onLine !== false) {
     try {
       const res = await fetch('/api/health', { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS) });
-      next = res.ok ? 'reachable' : 'unreachable';
+      next = res.ok || (await serverIsUp(res)) ? 'reachable' : 'unreachable';
     } catch {
       next = 'unreachable';
     }
   }
   if (next !== reach.get()) reach.set(next);
   return next;
+}
+
+/**
+ * A 503 from the server itself (`{ ok: true, database: 'unreachable' }`) still means the server is there: sync
+ * then fails and retries like any server error. A 503 from a proxy in front of a stopped server has no such body.
+ */
+const UpSchema = v.object({ ok: v.literal(true) });
+async function serverIsUp(res: Response): Promise<boolean> {
+  if (res.status !== 503) return false;
+  return v.is(UpSchema, await res.json().catch(() => null));
 }
 
 export function reachability(): Reachability {
@@ -79,6 +90,20 @@ export function watchFirstLoad(listener: (state: FirstLoad) => void): () => void
   return firstLoad.watch(listener, true);
 }
 
+/**
+ * A case the person opened. While a first sync is still fetching the older notes (sync/firstSync.ts), the sync
+ * engine fetches that case's newest notes at once, so its timeline does not wait for the whole history.
+ */
+const wantedCase = cell<string | null>(null);
+
+export function wantCaseNotes(caseId: string): void {
+  wantedCase.set(caseId);
+}
+
+export function watchWantedCase(listener: (caseId: string | null) => void): () => void {
+  return wantedCase.watch(listener, true);
+}
+
 /** The sync status the header shows in words. Waiting and conflict counts come live from the database. */
 export interface SyncState {
   phase: 'idle' | 'syncing';
@@ -96,4 +121,22 @@ export function publishSync(patch: Partial<SyncState>): void {
 
 export function watchSync(listener: (s: SyncState) => void): () => void {
   return sync.watch(listener, true);
+}
+
+/**
+ * The organisation ended this person's access or this device's: the device erased its copy and keeps, in memory
+ * only, the words of what had not been sent, so the person sees what was lost and can pass it on by hand.
+ */
+export interface EndedAccess {
+  reason: 'accountDisabled' | 'deviceRevoked';
+  unsent: Array<{ at: string; text: string }>;
+}
+const ended = cell<EndedAccess | null>(null);
+
+export function publishEnded(value: EndedAccess): void {
+  ended.set(value);
+}
+
+export function watchEnded(listener: (value: EndedAccess | null) => void): () => void {
+  return ended.watch(listener, true);
 }

@@ -1,4 +1,4 @@
-import { useId } from 'preact/hooks';
+import { useFieldId } from './fieldId';
 
 interface Props {
   legend: string;
@@ -13,7 +13,7 @@ interface Props {
  * not colour alone.
  */
 export function ChoiceChips({ legend, options, value, onChange }: Props) {
-  const name = useId();
+  const name = useFieldId();
   return (
     <fieldset class="chips">
       <legend>{legend}</legend>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useId } from 'preact/hooks';
+import { useFieldId } from './fieldId';
 
 interface Common {
   label: string;
@@ -39,10 +39,12 @@ type InputProps = Common & {
   required?: boolean;
   autoComplete?: string;
   name?: string;
+  /** The keyboard a tablet shows, e.g. 'numeric' for a whole number. */
+  inputMode?: 'numeric' | 'email' | 'text';
 };
 
-export function TextField({ label, hint, error, value, onValue, type = 'text', required, autoComplete, name }: InputProps) {
-  const id = useId();
+export function TextField({ label, hint, error, value, onValue, type = 'text', required, autoComplete, name, inputMode }: InputProps) {
+  const id = useFieldId();
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
       <input
@@ -51,6 +53,7 @@ export function TextField({ label, hint, error, value, onValue, type = 'text', r
         type={type as 'text'}
         value={value}
         required={required}
+        inputMode={inputMode}
         autoComplete={autoComplete ?? 'off'}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
@@ -63,7 +66,7 @@ export function TextField({ label, hint, error, value, onValue, type = 'text', r
 type AreaProps = Common & { value: string; onValue: (value: string) => void; rows?: number; name?: string };
 
 export function TextArea({ label, hint, error, value, onValue, rows = 4, name }: AreaProps) {
-  const id = useId();
+  const id = useFieldId();
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
       <textarea
@@ -87,7 +90,7 @@ type SelectProps = Common & {
 };
 
 export function SelectField({ label, hint, error, value, onValue, options, name }: SelectProps) {
-  const id = useId();
+  const id = useFieldId();
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
       <select id={id} name={name} value={value} aria-describedby={describedBy(id, hint, error)} onChange={(e) => onValue(e.currentTarget.value)}>
@@ -102,7 +105,7 @@ export function SelectField({ label, hint, error, value, onValue, options, name 
 }
 
 export function CheckboxField({ label, checked, onChecked }: { label: string; checked: boolean; onChecked: (v: boolean) => void }) {
-  const id = useId();
+  const id = useFieldId();
   return (
     <div class="field field-check">
       <input id={id} type="checkbox" checked={checked} onChange={(e) => onChecked(e.currentTarget.checked)} />

@@ -33,7 +33,7 @@ export async function measureIngest({ runs = 5, batches = 6, log = () => {} } = 
     await admin.connect();
   } catch (e) {
     notes.push(`ingest: PostgreSQL not measured, ${url} unreachable (${e.message}); set TEST_DATABASE_URL`);
-    return { sqlite: sqlite.rates, postgres, notes: [...notes, sqlite.note] };
+    return { sqlite: sqlite.rates, postgres, isolation: sqlite.isolation, notes: [...notes, sqlite.note] };
   }
   try {
     await admin.query(`create schema ${schema}`);
@@ -42,7 +42,7 @@ export async function measureIngest({ runs = 5, batches = 6, log = () => {} } = 
     await admin.query(`drop schema if exists ${schema} cascade`).catch(() => {});
     await admin.end();
   }
-  return { sqlite: sqlite.rates, postgres: postgres.rates, notes: [sqlite.note, postgres.note] };
+  return { sqlite: sqlite.rates, postgres: postgres.rates, isolation: sqlite.isolation, notes: [sqlite.note, postgres.note] };
 }
 
 async function measureOn(config, { runs, batches, log }) {
@@ -114,8 +114,32 @@ async function measureOn(config, { runs, batches, log }) {
       if (run > 0) rates.push(rate);
       log(`run ${run}/${runs}${run === 0 ? ' (untimed)' : ''}: ${batches * BATCH} changes in ${(seconds * 1000).toFixed(0)} ms = ${rate.toFixed(0)}/s`);
     }
+    // One refused change in the middle of a push: answered in its place, the 499 others applied in the same
+    // push. Clean and spoiled pushes alternate (fresh devices each), so both see the same machine and database.
+    const isolation = { clean: [], oneBad: [] };
+    for (let run = 0; run <= runs; run++) {
+      for (const spoil of [false, true]) {
+        const send = device();
+        let n = 0;
+        const changes = Array.from({ length: BATCH }, () => (++n % 5 === 0 ? edit(n) : note(n)));
+        // A note without its body: the server's own parse refuses it, as it would a corrupt change.
+        if (spoil) {
+          const broken = note(n + 1);
+          changes[BATCH / 2] = { ...broken, row: { ...broken.row, body: undefined } };
+        }
+        const payload = send(changes);
+        const started = performance.now();
+        const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers, payload });
+        const ms = performance.now() - started;
+        const outcomes = res.json().results.map((r) => r.outcome);
+        const applied = outcomes.filter((o) => o === 'applied').length;
+        if (res.statusCode !== 200 || applied !== BATCH - (spoil ? 1 : 0)) throw new Error(`isolation push: ${res.statusCode}, ${applied} applied`);
+        if (run > 0) isolation[spoil ? 'oneBad' : 'clean'].push(ms);
+      }
+    }
+    log(`refused change isolated: clean ${median(isolation.clean).toFixed(0)} ms, one bad ${median(isolation.oneBad).toFixed(0)} ms (medians of ${runs})`);
     const summary = `ingest ${config.kind}: ${runs} runs of ${batches} × ${BATCH} mutations (80% ~1 KB notes, 20% partner field edits; push body ${(median(bytes) / 1024).toFixed(0)} KiB) through app.inject`;
-    return { rates, note: summary };
+    return { rates, isolation, note: summary };
   } finally {
     await app?.close();
     await db.destroy();

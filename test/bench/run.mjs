@@ -9,6 +9,7 @@ import { freePort, median, run, startProcess, WORK } from './lib.mjs';
 import { measureLighthouse } from './lighthouse.mjs';
 import { measureSizes } from './sizes.mjs';
 import { measureSync } from './sync.mjs';
+import { measureStagedSync } from './syncStaged.mjs';
 import { formatTable, row } from './table.mjs';
 
 const COLD_RUNS = 11;
@@ -16,6 +17,9 @@ const LIGHTHOUSE_RUNS = 5;
 const IMPORT = { importN: 10_000, importRuns: 9, queryN: 50_000, querySamples: 400 };
 const INGEST = { runs: 5, batches: 6 };
 const SYNC = { noteCount: 10_000, runs: 5 };
+const STAGED = { noteCount: 50_000, cases: 2000, runs: 3 };
+// BENCH_ONLY=sync: only the sync measurements (the app is still built: its server insists on serving it).
+const ONLY_SYNC = process.env.BENCH_ONLY === 'sync';
 const CARD_SEARCH_REPS = 40;
 const KIB = 1024;
 // The app is built into .bench/ rather than dist/: another engineer's build or e2e run in the same tree
@@ -48,6 +52,12 @@ async function main() {
   notes.push(`card chunks: ${cardChunks.chunks.map((c) => `${c.file} ${(c.gzip / KIB).toFixed(1)} KiB`).join(', ')}`);
   notes.push(`precache: ${sizes.precache.length} files (${sizes.precacheListed} manifest entries, duplicates counted once); largest: ${sizes.precache.slice(0, 4).map((c) => `${c.file} ${(c.gzip / KIB).toFixed(1)} KiB`).join(', ')}`);
 
+  if (!ONLY_SYNC) await measureAppAndData(rows, notes);
+  await measureAllSync(rows, notes);
+  return { rows, notes };
+}
+
+async function measureAppAndData(rows, notes) {
   const port = await freePort();
   log(`starting the server on port ${port}`);
   const server = await startProcess('npx', ['tsx', 'src/server/main.ts'], {
@@ -102,20 +112,38 @@ async function main() {
   const ingest = await measureIngest({ ...INGEST, log });
   rows.push(row('server ingest, SQLite file (WAL, synchronous=FULL)', ingest.sqlite, { unit: 'changes/s', digits: 0, target: gte(5000, '5,000/s') }));
   if (ingest.postgres) rows.push(row('server ingest, PostgreSQL', ingest.postgres, { unit: 'changes/s', digits: 0, target: gte(2000, '2,000/s') }));
+  rows.push(row('push of 500, SQLite: clean', ingest.isolation.clean, { unit: 'ms', digits: 0 }));
+  rows.push(row('  one refused in the middle, 499 applied', ingest.isolation.oneBad, { unit: 'ms', digits: 0 }));
+  // The ratio of the two medians, measured side by side (alternating) in this run: lower is better.
+  rows.push(row('refused change isolated: one-bad/clean (of medians)', [median(ingest.isolation.oneBad) / median(ingest.isolation.clean)], { digits: 2, target: lte(2, '2x'), runs: `${ingest.isolation.oneBad.length}+${ingest.isolation.clean.length}` }));
   notes.push(...ingest.notes);
+}
 
+async function measureAllSync(rows, notes) {
   log('measuring sync (fresh device vs PouchDB, offline edits pushed, remote changes pulled)');
   const sync = await measureSync({ appDist: APP_DIST, ...SYNC, log, register: (fn) => cleanups.push(fn) });
   const n = SYNC.noteCount.toLocaleString('en');
   rows.push(row(`sync: fresh device, ${n} notes until queryable`, sync.fresh, { unit: 'ms', digits: 0, target: lte(3000, '3 s') }));
   rows.push(row(`  PouchDB replicating the same ${n} docs`, sync.pouch, { unit: 'ms', digits: 0 }));
   // As for the import ratio: the ratio of the two medians, PouchDB_ms / Veldwerk_ms, higher is better.
-  rows.push(row('sync ratio PouchDB/Veldwerk (of medians)', [median(sync.pouch) / median(sync.fresh)], { digits: 2, target: gte(10, '10x'), runs: `${sync.pouch.length}+${sync.fresh.length}` }));
+  // Issue 12: the earlier 10x is retired, IndexedDB's own write floor sits above it.
+  rows.push(row('sync ratio PouchDB/Veldwerk (of medians)', [median(sync.pouch) / median(sync.fresh)], { digits: 2, target: gte(4.5, '4.5x'), runs: `${sync.pouch.length}+${sync.fresh.length}` }));
   rows.push(row('sync: 1,000 offline edits pushed and acknowledged', sync.push, { unit: 'ms', digits: 0, target: lte(1000, '1 s') }));
   rows.push(row('  whole syncOnce, pulling them back included', sync.pushWhole, { unit: 'ms', digits: 0 }));
   rows.push(row('sync: 100 remote changes visible after sync', sync.remote, { unit: 'ms', digits: 0, target: lte(1000, '1 s') }));
   notes.push(...sync.notes);
-  return { rows, notes };
+
+  log(`measuring the staged first sync (${STAGED.noteCount} notes over ${STAGED.cases} cases)`);
+  const staged = await measureStagedSync({ appDist: APP_DIST, ...STAGED, log, register: (fn) => cleanups.push(fn) });
+  const big = `${STAGED.noteCount.toLocaleString('en')} notes / ${STAGED.cases.toLocaleString('en')} cases`;
+  rows.push(row(`fresh device, ${big}: sign-in to usable caseload`, staged.caseload, { unit: 'ms', digits: 0, target: lte(1500, '1.5 s') }));
+  rows.push(row(`  sign-in to one open case's newest 20 notes`, staged.caseNotes, { unit: 'ms', digits: 0, target: lte(1500, '1.5 s') }));
+  rows.push(row(`  whole note history in the background`, staged.history, { unit: 'ms', digits: 0 }));
+  rows.push(row(`  the same rows only written into IndexedDB`, staged.raw, { unit: 'ms', digits: 0 }));
+  rows.push(row('history ratio background/IndexedDB writes (of medians)', [median(staged.history) / median(staged.raw)], { digits: 2, target: lte(1.2, '1.2x'), runs: `${staged.history.length}+${staged.raw.length}` }));
+  // CPU-bound figures scale with the machine: the same fixed loop as the cold start's, in the sync page.
+  rows.push(row('  this machine: fixed busy loop, unthrottled (sync page)', [staged.loopFast], { unit: 'ms', runs: '5' }));
+  notes.push(...staged.notes);
 }
 
 const watchdog = setTimeout(() => {
@@ -128,7 +156,7 @@ try {
   const { rows, notes } = await main();
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
   process.stdout.write(`\nVeldwerk benchmark (${new Date().toISOString()}, total ${minutes} min)\n\n${formatTable(rows)}\n\n`);
-  process.stdout.write(`runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each; each on a fresh database after a 250 ms quiet pause), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed), sync ${SYNC.runs} per measurement (after 1 untimed; fresh device and PouchDB alternating), card search ${CARD_SEARCH_REPS} per query (after 1 untimed); sizes are exact\n`);
+  process.stdout.write(`${ONLY_SYNC ? 'BENCH_ONLY=sync: app, data-layer, card and ingest measurements skipped\n' : ''}runs: cold start ${COLD_RUNS}, Lighthouse ${LIGHTHOUSE_RUNS}, import ${IMPORT.importRuns} raw + ${IMPORT.importRuns} layer (alternating, after 1 untimed each; each on a fresh database after a 250 ms quiet pause), queries ${IMPORT.querySamples} per query (after 10 untimed), ingest ${INGEST.runs} per database (after 1 untimed), sync ${SYNC.runs} per measurement (after 1 untimed; fresh device and PouchDB alternating), staged first sync ${STAGED.runs} (after 1 untimed; alternating with the raw write of the same rows), card search ${CARD_SEARCH_REPS} per query (after 1 untimed); sizes are exact\n`);
   for (const note of notes) process.stdout.write(`- ${note}\n`);
   process.exitCode = 0;
 } catch (e) {

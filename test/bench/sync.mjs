@@ -11,7 +11,7 @@ import { remoteDevice, seedSyncServer, SYNC_SCOPES, USERS } from './syncSeed.mjs
 const PAGE_OUT = join(WORK, 'sync-page');
 
 /** The page bundles src/sync, src/db and pouchdb-browser; a plain build, no app config (no service worker). */
-async function buildSyncPage() {
+export async function buildSyncPage() {
   await build({
     configFile: false,
     root: join(ROOT, 'test/bench/syncPage'),

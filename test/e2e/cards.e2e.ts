@@ -18,6 +18,21 @@ function fiveAtRandom(): string[] {
   return pool.slice(0, 5);
 }
 
+/** The cards added for the 2026 update (issue 15): each must open offline by its address and be found by search. */
+const NEW_CARDS = [
+  'rechtencheck',
+  'schuldhulp',
+  'geweld-en-kindermishandeling',
+  'kinderarmoede-huis-van-het-kind',
+  'eerstelijnszone-en-zorgraad',
+  'vermaatschappelijking-en-mantelzorg',
+  'outreachend-werken',
+  'wonen-en-dakloosheid',
+  'casusoverleg-voorzitten',
+  'sociaal-tolk',
+];
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const session = useSession();
 let app: App;
 
@@ -44,6 +59,26 @@ describe('reference cards, offline', () => {
       }
       expect(await app.page.getByText(/Feiten laatst nagekeken op/).count()).toBe(1);
     }
+  });
+
+  it('opens each new card by its deep link offline, with its sources, and finds it by searching its title', async () => {
+    for (const slug of NEW_CARDS) {
+      const c = card('nl', slug);
+      await openCard(slug, c.title);
+      const sources = app.page.getByTestId('card-sources');
+      for (const s of c.sources) {
+        expect(await sources.getByRole('link', { name: s.title, exact: true }).first().getAttribute('href')).toBe(s.url);
+      }
+    }
+    await app.open('/kaarten');
+    const field = app.page.getByLabel('Zoek in de handreikingen');
+    const results = app.page.getByTestId('card-results');
+    for (const slug of NEW_CARDS) {
+      const { title } = card('nl', slug);
+      await field.fill(title.replace(/[:,()]/g, ' '));
+      await results.getByRole('link', { name: new RegExp(escape(title)) }).waitFor();
+    }
+    await field.fill('');
   });
 
   it('searches as you type, ignoring case and accents, with prefixes', async () => {

@@ -47,6 +47,22 @@ describe('instruments, installed and offline', () => {
     await runs.getByText('Overeenkomst buurtwerk (test)').waitFor();
   });
 
+  it('the network evaluation asks on what each answer is based, and keeps the answer after a reload', async () => {
+    await instruments.start('Netwerkevaluatie', 'Evaluatie netwerk wonen (test)');
+    const bases = app.page.getByLabel('Waarop baseren we dit?');
+    expect(await bases.count()).toBeGreaterThan(10);
+    await app.page.getByRole('group', { name: /Het probleem waarvoor we samenwerken/ }).getByLabel('Deels').check();
+    await bases.first().fill('Cijfers van de dakloosheidstelling 2025');
+    await instruments.saved();
+    await app.page.reload();
+    await app.page.getByRole('heading', { level: 1, name: 'Evaluatie netwerk wonen (test)' }).waitFor();
+    expect(await app.page.getByLabel('Waarop baseren we dit?').first().inputValue()).toBe('Cijfers van de dakloosheidstelling 2025');
+    // The partnership checklist settles conflicts, outside communication and the GDPR roles of shared data.
+    await instruments.start('Samenwerkingsovereenkomst', 'Overeenkomst gegevensdeling (test)');
+    await app.page.getByRole('group', { name: /artikel 26 AVG/ }).waitFor();
+    await app.page.getByRole('group', { name: /meningsverschillen en conflicten/ }).waitFor();
+  });
+
   it('two partners of the directory are placed in the power–interest grid and stay there after a reload', async () => {
     await instruments.start('Macht-belangenmatrix', 'Matrix armoedeoverleg (test)');
     await instruments.placePartner('CAW Voorbeeldregio (fictief)', 'hoog', 'hoog');

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { init, parse } from 'es-module-lexer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { App } from './pages/App';
 import type { Profile } from './support/browser';
@@ -59,7 +62,7 @@ describe('installable PWA', () => {
       expect(await app.caseloadLabels()).toContain('Gezin Demo-Peeters (fictief)');
       await app.page.getByTestId('device-status').getByText('Geen verbinding').waitFor();
       await app.page.goto(`${server.url}/partners`);
-      await app.page.getByRole('heading', { name: 'Sociale kaart' }).waitFor();
+      await app.page.getByRole('heading', { name: 'Partners', exact: true }).waitFor();
       await app.page.getByRole('link', { name: 'CAW Voorbeeldregio (fictief)' }).click();
       await expect(app.page.getByRole('link', { name: /Bellen/ }).getAttribute('href')).resolves.toBe('tel:+3290002000');
     } finally {
@@ -82,7 +85,7 @@ describe('installable PWA', () => {
       await app.page.getByLabel('Language').selectOption('nl');
       await app.page.getByRole('heading', { name: 'Instellingen' }).waitFor();
       expect(await app.page.getAttribute('html', 'lang')).toBe('nl-BE');
-      expect(await app.page.title()).toBe('Veldwerk – huisbezoek en sociale kaart');
+      expect(await app.page.title()).toBe('Veldwerk – huisbezoek en lokale sociale kaart');
     } finally {
       await profile.context.setOffline(false);
     }
@@ -96,5 +99,24 @@ describe('installable PWA', () => {
     });
     expect(cached.length).toBeGreaterThan(5);
     expect(cached.filter((u) => u.includes('/api/'))).toEqual([]);
+  });
+
+  it('precaches every chunk but the admin screens’ own, and no precached chunk imports one of those', async () => {
+    const dir = 'dist-e2e';
+    const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
+    const precached = new Set([...sw.matchAll(/"?url"?\s*:\s*"([^"]+)"/g)].map((m) => m[1]!.replace(/^\//, '')));
+    const chunks = readdirSync(join(dir, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => `assets/${f}`);
+    const adminOnly = (chunk: string) => /^assets\/online-/.test(chunk);
+    expect(chunks.filter(adminOnly).length).toBeGreaterThan(0);
+    expect(chunks.filter((c) => !adminOnly(c) && !precached.has(c))).toEqual([]);
+    expect(chunks.filter((c) => adminOnly(c) && precached.has(c))).toEqual([]);
+    // Offline, a precached chunk that statically imports an admin-only one would fail to load.
+    await init;
+    const needsAdmin = chunks
+      .filter((c) => precached.has(c))
+      .flatMap((c) => parse(readFileSync(join(dir, c), 'utf8'))[0].filter((i) => i.d === -1 && /online-/.test(i.n ?? '')).map((i) => `${c} -> ${i.n}`));
+    expect(needsAdmin).toEqual([]);
   });
 });

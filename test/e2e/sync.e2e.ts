@@ -19,12 +19,8 @@ async function tablet(email: string, password: string): Promise<{ app: App; prof
   const profile = await openProfile();
   profiles.push(profile);
   const app = new App(await profile.context.newPage(), server.url);
-  await app.open('/aanmelden');
-  await app.page.getByLabel('E-mailadres').fill(email);
-  await app.page.getByLabel('Wachtwoord').fill(password);
-  await app.page.getByRole('button', { name: 'Aanmelden' }).last().click();
-  await app.page.getByRole('heading', { level: 1, name: 'Mijn dossiers' }).waitFor();
-  await app.page.getByTestId('sync-controls').getByText('Gesynchroniseerd').waitFor({ timeout: 20_000 });
+  await app.signIn(email, password);
+  await app.synced();
   // Offline work needs the service worker in control of the page.
   await app.untilControlled();
   return { app, profile };
@@ -103,13 +99,12 @@ describe('a tablet whose browser cleared its storage', () => {
     );
     await app.page.reload();
     await app.page.getByText(/De browser heeft de Veldwerk-gegevens op dit toestel gewist/).waitFor();
-    await app.open('/aanmelden');
-    await app.page.getByLabel('E-mailadres').fill('lotte@voorbeeldstad.example');
-    await app.page.getByLabel('Wachtwoord').fill('demo-onthaal-1');
-    await app.page.getByRole('button', { name: 'Aanmelden' }).last().click();
-    await app.page.getByTestId('sync-controls').getByText('Gesynchroniseerd').waitFor({ timeout: 20_000 });
+    await app.signIn('lotte@voorbeeldstad.example', 'demo-onthaal-1');
+    await app.synced();
     await app.page.getByRole('link', { name: 'Gezin Demo-Peeters (fictief)' }).waitFor();
     await app.page.reload();
+    await app.unlockIfAsked();
+    await app.page.getByRole('link', { name: 'Gezin Demo-Peeters (fictief)' }).waitFor();
     expect(await app.page.getByText(/gegevens op dit toestel gewist/).count()).toBe(0);
   });
 });

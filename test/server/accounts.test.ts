@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { createOrganisation, createTeam } from '../../src/server/accounts/organisations';
 import { verifyPassword } from '../../src/server/accounts/passwords';
-import { addMembership, createUser, findUserByEmail, findUserById, resetPassword } from '../../src/server/accounts/users';
+import { addMembership } from '../../src/server/accounts/memberships';
+import { createUser, findUserByEmail, findUserById, resetPassword } from '../../src/server/accounts/users';
 import { issueRefreshToken, rotateRefreshToken } from '../../src/server/auth/refreshTokens';
 import { describeEachDatabase } from './support/testDatabases';
 import { createMember } from './support/testServer';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createUser, setUserDisabled } from '../../src/server/accounts/users';
+import { REUSE_GRACE_SECONDS } from '../../src/server/auth/refreshTokens';
 import { describeEachDatabase } from './support/testDatabases';
 import { createMember, errorShape, login, me, refresh, refreshTokenOf, startApp } from './support/testServer';
 
@@ -22,6 +23,12 @@ describeEachDatabase('auth', (store) => {
       expiresIn: 600,
       user: { id: user.id, displayName: user.displayName, role: 'worker', organisationId, teamIds: [teamId] },
       colleagues: [{ id: user.id, displayName: user.displayName }],
+      settings: { screenLockMinutes: 5, fullLockMinutes: 30, noteRetentionYears: 10, sessionMaxDays: 30 },
+      organisationName: expect.stringMatching(/^Testgemeente /),
+      teams: [{ id: teamId, name: 'Onthaal' }],
+      serverEpoch: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      // The person's device data key, 32 bytes (see dataKeys.test.ts).
+      dataKey: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
     });
     expect(res.headers['cache-control']).toBe('no-store');
     const cookie = res.cookies.find((c) => c.name === 'vw_refresh');
@@ -81,11 +88,30 @@ describeEachDatabase('auth', (store) => {
     const { user, password } = await createMember(store().db);
     const first = refreshTokenOf(await login(app, user.email, password))!;
     const second = refreshTokenOf(await refresh(app, first))!;
+    offset += (REUSE_GRACE_SECONDS + 1) * 1000;
     const reuse = await refresh(app, first);
     expect(reuse.statusCode).toBe(401);
     expect(reuse.json()).toEqual(errorShape('invalidRefreshToken'));
     // The newest token, which the thief may hold, stops working too.
     expect((await refresh(app, second)).statusCode).toBe(401);
+    const audit = await store().db.selectFrom('audit_log').select('action').where('user_id', '=', user.id).execute();
+    expect(audit.map((a) => a.action)).toContain('refresh.reuse');
+    offset = 0;
+  });
+
+  it('takes a just-used token again when its answer was lost, and the successor that never arrived stops working', async () => {
+    const { user, password } = await createMember(store().db);
+    const first = refreshTokenOf(await login(app, user.email, password))!;
+    const lost = refreshTokenOf(await refresh(app, first))!;
+    // The page navigated away mid-refresh: the browser still holds the first token. Twice, as after two reloads.
+    const again = await refresh(app, first);
+    expect(again.statusCode).toBe(200);
+    const third = refreshTokenOf(await refresh(app, first))!;
+    expect(third).toBeTruthy();
+    expect((await refresh(app, third)).statusCode).toBe(200);
+    // The superseded successor turning up later is a copy someone kept: the family ends.
+    const copy = await refresh(app, lost);
+    expect(copy.statusCode).toBe(401);
     const audit = await store().db.selectFrom('audit_log').select('action').where('user_id', '=', user.id).execute();
     expect(audit.map((a) => a.action)).toContain('refresh.reuse');
   });

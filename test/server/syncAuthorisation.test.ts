@@ -90,14 +90,29 @@ describeEachDatabase('sync authorisation matrix', (store) => {
     expect(missing).toMatchObject({ outcome: 'rejected', error: 'notFound' });
   });
 
-  // A network instrument run may belong to a team or to the organisation: only the user's own.
+  // A network instrument run may belong to a team or to the organisation: only the user's own, and only a
+  // coordinator or an admin starts one (a worker fills it in: see the next test).
   it.each(MATRIX)('push an instrument run: %s, %s', async (role, scope) => {
     const { scopeId } = fixture[scope];
     const d = new Device(app, users[role].token);
     const run = instrumentRunRow(scopeId);
     const [started, answered] = await d.push([d.entry({ type: 'instrumentRun.start', row: run }), d.entry({ type: 'instrumentRun.setAnswers', id: run.id, answers: { goal: role } }, { 'body.goal': 1 })]);
-    expect([started!.outcome, started!.error ?? answered!.error]).toEqual(READABLE[scope] ? ['applied', undefined] : ['rejected', 'forbidden']);
-    if (!READABLE[scope]) expect(answered).toMatchObject({ outcome: 'rejected', error: 'notFound' });
+    const allowed = READABLE[scope] && role !== 'worker';
+    expect([started!.outcome, started!.error ?? answered!.error]).toEqual(allowed ? ['applied', undefined] : ['rejected', 'forbidden']);
+    if (!allowed) expect(answered).toMatchObject({ outcome: 'rejected', error: 'notFound' });
+  });
+
+  it.each(TEAM_SCOPES.slice(0, 1).concat(['own organisation' as Scope]))('a worker answers a coordinator’s network instrument but cannot close it: %s', async (scope) => {
+    const { scopeId } = fixture[scope];
+    const run = instrumentRunRow(scopeId);
+    const coordinator = new Device(app, users.coordinator.token);
+    expect(outcomes(await coordinator.push([coordinator.entry({ type: 'instrumentRun.start', row: run })]))).toEqual(['applied']);
+    const worker = new Device(app, users.worker.token);
+    const [answered, closed] = await worker.push([
+      worker.entry({ type: 'instrumentRun.setAnswers', id: run.id, answers: { members: 'CAW (fictief)' } }),
+      worker.entry({ type: 'instrumentRun.setStatus', id: run.id, status: 'done' }, { status: 1 }),
+    ]);
+    expect([answered!.outcome, closed!.outcome, closed!.error]).toEqual(['applied', 'rejected', 'forbidden']);
   });
 
   it('keeps an ecogram with its case: under another team’s case it is refused like under no case at all', async () => {

@@ -30,15 +30,11 @@ describeEachDatabase('sync input at the door', (store) => {
     ['no client id', () => ({ protocol: PROTOCOL_VERSION, mutations: [good()] })],
     ['an empty client id', () => push([good()], { clientId: '' })],
     ['a client id of 65 characters', () => push([good()], { clientId: 'x'.repeat(65) })],
+    ['a client id with a NUL', () => push([good()], { clientId: 'client\u0000id' })],
     ['a seq given as a string', () => push([good(), { ...good(), seq: '2' }])],
     ['a seq of 0', () => push([good(), { ...good(), seq: 0 }])],
-    ['an unknown mutation type', () => push([good(), { ...good(), seq: 2, mutation: { type: 'case.delete', id: newId() } }])],
-    ['a row id that is too long', () => push([good(), { ...good(), seq: 2, mutation: { type: 'case.create', row: { ...caseRow(member.teamId), id: 'y'.repeat(65) } } }])],
     ['an empty mutation id', () => push([good(), { ...good(), seq: 2, mutationId: '' }])],
-    ['a partner with a broken e-mail address', () => push([good(), { ...good(), seq: 2, mutation: { type: 'partner.create', row: { ...partnerRow(member.organisationId), body: { ...partnerRow(member.organisationId).body, email: 'nope' } } } }])],
-    ['a note without its body', () => push([good(), { ...good(), seq: 2, mutation: { type: 'note.add', row: { ...noteRow(member.teamId, newId()), body: undefined } } }])],
-    ['a negative base version', () => push([{ ...good(), base: { 'body.label': -1 } }])],
-    ['a createdAt that is no timestamp', () => push([{ ...good(), createdAt: 'yesterday' }])],
+    ['a mutation id with a NUL', () => push([good(), { ...good(), seq: 2, mutationId: 'm\u0000' }])],
     [`more than ${MAX_PUSH} mutations`, () => push(Array.from({ length: MAX_PUSH + 1 }, (_, i) => ({ ...good(), seq: i + 1 })))],
   ];
 
@@ -48,6 +44,52 @@ describeEachDatabase('sync input at the door', (store) => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual(errorShape('invalidInput'));
     expect({ records: await written(), answers: await answered() }).toEqual(before);
+  });
+
+  // One bad change must not stall a device: it is refused in its place, and the good ones around it apply.
+  const BAD_CHANGES: Array<[string, (change: ReturnType<typeof good>) => unknown]> = [
+    ['an unknown mutation type', (c) => ({ ...c, mutation: { type: 'case.delete', id: newId() } })],
+    ['a row id that is too long', (c) => ({ ...c, mutation: { type: 'case.create', row: { ...caseRow(member.teamId), id: 'y'.repeat(65) } } })],
+    ['a row id with a NUL', (c) => ({ ...c, mutation: { type: 'case.create', row: { ...caseRow(member.teamId), id: 'case\u0000x' } } })],
+    ['a row id with a lone surrogate', (c) => ({ ...c, mutation: { type: 'case.create', row: { ...caseRow(member.teamId), id: 'case\ud800' } } })],
+    ['a scope id with a space', (c) => ({ ...c, mutation: { type: 'case.create', row: { ...caseRow(member.teamId), scopeId: 'team one' } } })],
+    ['a partner with a broken e-mail address', (c) => ({ ...c, mutation: { type: 'partner.create', row: { ...partnerRow(member.organisationId), body: { ...partnerRow(member.organisationId).body, email: 'nope' } } } })],
+    ['a note without its body', (c) => ({ ...c, mutation: { type: 'note.add', row: { ...noteRow(member.teamId, newId()), body: undefined } } })],
+    ['a negative base version', (c) => ({ ...c, base: { 'body.label': -1 } })],
+    ['a createdAt that is no timestamp', (c) => ({ ...c, createdAt: 'yesterday' })],
+  ];
+
+  it.each(BAD_CHANGES)('answers %s as refused (invalid) in its place and applies the changes around it', async (_what, spoil) => {
+    const before = await written();
+    const mutations = [good(), spoil({ ...good(), seq: 2 }), { ...good(), seq: 3 }];
+    const res = await pushRaw(app, token, push(mutations));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results.map((r: { outcome: string; error?: string }) => [r.outcome, r.error])).toEqual([
+      ['applied', undefined],
+      ['rejected', 'invalid'],
+      ['applied', undefined],
+    ]);
+    expect(await written()).toBe(before + 2);
+  });
+
+  it('answers a withdrawn change as refused (withdrawn), so the device’s later changes apply', async () => {
+    const before = await written();
+    const withdrawn = { mutationId: newId(), seq: 1, withdrawn: true };
+    const res = await pushRaw(app, token, push([withdrawn, { ...good(), seq: 2 }]));
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results.map((r: { outcome: string; error?: string }) => [r.outcome, r.error])).toEqual([
+      ['rejected', 'withdrawn'],
+      ['applied', undefined],
+    ]);
+    expect(await written()).toBe(before + 1);
+  });
+
+  it('refuses a body with a prototype key (Fastify’s poisoning guard) with 400 and applies nothing', async () => {
+    const before = await written();
+    const payload = JSON.stringify(push([good()])).replace('"mutation":{', '"mutation":{"__proto__":{"x":1},');
+    const res = await app.inject({ method: 'POST', url: '/api/sync/push', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload });
+    expect(res.statusCode).toBe(400);
+    expect(await written()).toBe(before);
   });
 
   it('refuses a body that is not JSON with 400 in the same shape', async () => {
@@ -104,9 +146,17 @@ describeEachDatabase('sync input at the door', (store) => {
     ['since=0&limit=0', 'changes'],
     ['after=', 'snapshot'],
     ['limit=ten', 'snapshot'],
+    ['after=a%00b', 'snapshot'],
   ])('refuses the query %s on %s with 400', async (query, route) => {
     const res = await app.inject({ url: `/api/sync/${route}?scope=${member.teamId}&${query}`, headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual(errorShape('invalidInput'));
+  });
+
+  it.each(['changes?since=0&', 'snapshot?'])('refuses a scope id with a NUL or a lone surrogate on %s with 400, never 500', async (route) => {
+    for (const scope of ['team%00x', '%ED%A0%80', 'a%20b']) {
+      const res = await app.inject({ url: `/api/sync/${route}scope=${scope}`, headers: { authorization: `Bearer ${token}` } });
+      expect(res.statusCode).toBe(400);
+    }
   });
 });

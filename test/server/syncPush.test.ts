@@ -49,16 +49,17 @@ describeEachDatabase('sync push', (store) => {
     expect(Object.keys(org.rows[0]!.fields)).toContain('themes');
   });
 
-  it('audits who pushed and pulled how many rows of which team, and not the organisation directory', async () => {
+  it('audits who changed and pulled which dossier, and not the organisation directory', async () => {
     const { member, device: d } = await device();
     const kase = caseRow(member.teamId);
     await d.push([d.entry({ type: 'case.create', row: kase }), d.entry({ type: 'note.add', row: noteRow(member.teamId, kase.id) }), d.entry({ type: 'partner.create', row: partnerRow(member.organisationId) })]);
     await pullAll(app, d.token, member.teamId);
     await pullAll(app, d.token, member.organisationId);
-    const audit = await store().db.selectFrom('audit_log').select(['action', 'target', 'row_count']).where('user_id', '=', member.user.id).where('action', 'like', 'sync.%').orderBy('id').execute();
+    const audit = await store().db.selectFrom('audit_log').select(['action', 'target', 'case_id', 'row_count']).where('user_id', '=', member.user.id).where('action', '<>', 'login').orderBy('id').execute();
     expect(audit).toEqual([
-      { action: 'sync.push', target: member.teamId, row_count: 2 },
-      { action: 'sync.pull', target: member.teamId, row_count: 2 },
+      { action: 'case.create', target: kase.id, case_id: kase.id, row_count: 1 },
+      { action: 'note.add', target: kase.id, case_id: kase.id, row_count: 1 },
+      { action: 'sync.pull', target: kase.id, case_id: kase.id, row_count: 2 },
     ]);
   });
 

@@ -5,26 +5,47 @@ import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
 import { useSubmit } from '../../ui/useSubmit';
+import { LocalDataChoice, type LocalDataAnswer } from './LocalDataChoice';
+import { signInErrorText } from './signInError';
+import type { LocalDataSummary } from '../../db/localData';
+
+/** What signing in answers: done, or first a question about the data already on this device. */
+export type SignInOutcome =
+  | { state: 'signedIn' }
+  | { state: 'chooseLocalData'; summary: LocalDataSummary; teams: Array<{ id: string; name: string }> }
+  | { state: 'otherPerson'; name: string };
 
 interface Props {
   /** Signs in; rejects with an error whose `code` says why (see sync/api SyncErrorCode). */
-  onSignIn: (email: string, password: string) => Promise<unknown>;
+  onSignIn: (email: string, password: string) => Promise<SignInOutcome>;
+  /** The answer to 'chooseLocalData'. */
+  onChooseLocalData: (answer: LocalDataAnswer) => Promise<unknown>;
   /** The previous session just ended here, and its data was erased from the device. */
   justSignedOut?: boolean;
 }
 
-const KNOWN = ['invalidCredentials', 'offline', 'tooManyRequests', 'server', 'updateRequired'] as const;
-
 /** Sign in once, online; after that the device works offline with the user's teams. */
-export function LoginScreen({ onSignIn, justSignedOut = false }: Props) {
+export function LoginScreen({ onSignIn, onChooseLocalData, justSignedOut = false }: Props) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [question, setQuestion] = useState<Extract<SignInOutcome, { state: 'chooseLocalData' }> | null>(null);
+  // The name of the person whose data is on this device, when signing in over it was refused.
+  const [otherPerson, setOtherPerson] = useState<string | null>(null);
   const { busy, error, submit } = useSubmit(async () => {
-    await onSignIn(email.trim(), password);
-    navigate('/', { replace: true });
+    setOtherPerson(null);
+    const outcome = await onSignIn(email.trim(), password);
+    if (outcome.state === 'chooseLocalData') setQuestion(outcome);
+    else if (outcome.state === 'otherPerson') setOtherPerson(outcome.name);
+    else navigate('/', { replace: true });
   });
-  const code = (error as { code?: string } | null)?.code;
-  const message = error ? t(`login.error.${KNOWN.includes(code as (typeof KNOWN)[number]) ? (code as (typeof KNOWN)[number]) : 'server'}`) : null;
+  if (question) {
+    const choose = async (answer: LocalDataAnswer) => {
+      await onChooseLocalData(answer);
+      navigate('/', { replace: true });
+    };
+    return <LocalDataChoice summary={question.summary} teams={question.teams} onChoose={choose} />;
+  }
+  const message = error ? signInErrorText(error) : null;
   return (
     <form onSubmit={submit} noValidate>
       <h1>{t('login.title')}</h1>
@@ -33,6 +54,11 @@ export function LoginScreen({ onSignIn, justSignedOut = false }: Props) {
       <TextField label={t('login.email')} type="email" autoComplete="username" value={email} onValue={setEmail} required />
       <TextField label={t('login.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} required />
       {message && <Notice kind="error">{message}</Notice>}
+      {otherPerson !== null && (
+        <Notice kind="error">
+          <strong>{t('login.otherPerson.title', { name: otherPerson })}</strong> {t('login.otherPerson.wayOut', { name: otherPerson })}
+        </Notice>
+      )}
       <div class="actions">
         <Button variant="primary" type="submit" disabled={busy}>
           {t('login.submit')}

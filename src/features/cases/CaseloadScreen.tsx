@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { listCaseload, type CaseloadItem } from '../../db/cases';
+import { listCaseload, type CaseloadItem } from '../../db/caseload';
 import { takePreloadedCaseload } from './caseloadPreload';
 import { watch } from '../../db/live';
 import { errorText } from '../../i18n/errorText';
@@ -11,6 +11,8 @@ import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/Field';
 import { firstScreenShown, useAfterFirstScreen } from '../../ui/firstScreen';
 import { useWatched } from '../../ui/useWatched';
+import type { CaseloadFilter } from '../../model/caseOwner';
+import { useTeamView } from './useTeamView';
 
 /** The first screen: my open cases, recently opened first, searchable by label. */
 export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
@@ -32,6 +34,11 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
   const datesShown = useAfterFirstScreen();
   const caseload = useWatched<CaseloadItem[]>((next, fail) => watch(() => listCaseload(query), next, fail), [query], takePreloadedCaseload);
   listDrawn.current = caseload.state === 'ready';
+  // Over several teams (a coordinator), each case says whose it is, and the list can be narrowed by team and worker.
+  const teams = useTeamView(datesShown);
+  const [filter, setFilter] = useState<CaseloadFilter>({ teamId: '', authorId: '' });
+  const all = caseload.state === 'ready' ? caseload.value : [];
+  const shown = teams ? teams.code.filtered(all, filter, teams.view) : all;
 
   const target = (id: string) => (pickFor === 'visit' ? `/dossiers/${id}/bezoek` : `/dossiers/${id}`);
   return (
@@ -46,21 +53,23 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
           </Link>
         </div>
       </div>
+      {teams && <teams.code.CaseloadFilters view={teams.view} filter={filter} onFilter={setFilter} />}
       {caseload.state === 'failed' && <Notice kind="error">{errorText(caseload.error)}</Notice>}
       {caseload.state === 'ready' && (
         <>
           <p class="visually-hidden" role="status">
-            {t('caseload.count', { count: caseload.value.length })}
+            {t('caseload.count', { count: shown.length })}
           </p>
-          {caseload.value.length === 0 ? (
-            <p class="empty">{query ? t('caseload.noMatch') : firstLoad === 'done' ? t('caseload.empty') : t('caseload.fetching')}</p>
+          {shown.length === 0 ? (
+            <p class="empty">{query ? t('caseload.noMatch') : teams && (filter.teamId || filter.authorId) ? teams.code.noFilterMatch() : firstLoad === 'done' ? t('caseload.empty') : t('caseload.fetching')}</p>
           ) : (
             <ul class="list" data-testid="caseload">
-              {caseload.value.map(({ caseFile, openedAt }) => (
+              {shown.map(({ caseFile, openedAt }) => (
                 <li key={caseFile.id}>
                   <Link class="list-link" href={target(caseFile.id)}>
                     <span class="list-title">{caseFile.body.label}</span>
                     <span class="list-meta">
+                      {teams && teams.code.ownerLine(caseFile, teams.view)}
                       {openedAt ? (datesShown ? t('caseload.openedAt', { when: formatDateTime(openedAt) }) : '\u00a0') : t('caseload.notOpened')}
                     </span>
                   </Link>

@@ -1,5 +1,5 @@
 import type { BootRead } from '../../db/bootRead';
-import { caseloadFrom, listCaseload, type CaseloadItem } from '../../db/cases';
+import { caseloadFrom, listCaseload, type CaseloadItem } from '../../db/caseload';
 
 /**
  * The caseload read once before the app is first drawn, so a cold start paints the list in its first frame

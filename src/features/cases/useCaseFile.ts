@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { getCase } from '../../db/cases';
 import { getDraft, visitDraftId, type Draft } from '../../db/drafts';
 import { listFollowUpsOfCase } from '../../db/followUps';
@@ -6,6 +7,7 @@ import { latestNotesOfCase } from '../../db/notes';
 import type { CaseFile } from '../../model/caseFile';
 import type { FollowUp } from '../../model/followUp';
 import type { VisitNote } from '../../model/visitNote';
+import { wantCaseNotes } from '../../sync/status';
 import { useWatched } from '../../ui/useWatched';
 
 /** Notes shown at first, and added per "show older notes". */
@@ -23,6 +25,8 @@ export interface CaseView {
 
 /** Everything the case screen shows, kept live across tabs. One note more than shown tells whether there are older ones. */
 export function useCaseFile(caseId: string, noteLimit: number) {
+  // A fresh device may not have this case's notes yet: ask for them ahead of the rest (see sync/status).
+  useEffect(() => wantCaseNotes(caseId), [caseId]);
   return useWatched<CaseView>(
     (next, fail) =>
       watch(

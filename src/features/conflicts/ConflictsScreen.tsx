@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { listConflicts, resolveConflict, type ConflictItem } from '../../db/conflicts';
+import { listConflicts, type ConflictItem } from '../../db/conflicts';
+import { resolveConflict } from '../../db/resolveConflict';
 import { watch } from '../../db/live';
 import { colleagueNames } from '../../db/meta';
 import { errorText } from '../../i18n/errorText';

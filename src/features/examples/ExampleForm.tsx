@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { createExample, getExample, updateExample } from '../../db/examples';
-import { getScopes } from '../../db/meta';
+import { currentWorkspace } from '../../db/workspace';
 import { listPartners } from '../../db/partners';
 import { errorText, problemsByPath } from '../../i18n/errorText';
 import { t } from '../../i18n/i18n';
@@ -26,7 +26,7 @@ export function ExampleForm({ exampleId }: { exampleId?: string }) {
   const input = form.values;
   const setInput = form.setValues;
   const { busy, error, setError, submit } = useSubmit(async () => {
-    const id = exampleId ?? (await createExample((await getScopes()).orgId, input)).id;
+    const id = exampleId ?? (await createExample((await currentWorkspace()).organisationId, input)).id;
     if (exampleId) await updateExample(exampleId, input);
     form.saved();
     navigate(`/voorbeelden/${id}`, { replace: true });

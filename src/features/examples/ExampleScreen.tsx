@@ -10,6 +10,10 @@ import { Button } from '../../ui/Button';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { useWatched } from '../../ui/useWatched';
+import { useLoaded } from '../../ui/useLoaded';
+import { MadeBy } from '../../ui/MadeBy';
+import { madeBy } from '../../db/madeBy';
+import { madeByText } from '../../i18n/madeByText';
 import { ExampleCards } from './ExampleCards';
 
 export function ExampleScreen({ exampleId }: { exampleId: string }) {
@@ -71,6 +75,7 @@ export function ExampleScreen({ exampleId }: { exampleId: string }) {
         </ul>
       )}
       <ExampleCards themes={example.themes} />
+      <Authorship fields={example.fields} version={example.version} />
       <div class="actions no-print">
         <Link class="btn btn-secondary" href={`/voorbeelden/${example.id}/bewerken`}>
           {t('examples.edit')}
@@ -79,4 +84,11 @@ export function ExampleScreen({ exampleId }: { exampleId: string }) {
       </div>
     </article>
   );
+}
+
+
+/** Field knowledge is open to everyone of the organisation: who added it and who changed it last is shown. */
+function Authorship({ fields, version }: { fields: Parameters<typeof madeBy>[0]; version: number }) {
+  const made = useLoaded(() => madeBy(fields), [version]);
+  return made.state === 'ready' && made.value ? <MadeBy {...madeByText(made.value)} /> : null;
 }

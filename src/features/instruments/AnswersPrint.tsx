@@ -1,7 +1,7 @@
 import { t } from '../../i18n/i18n';
 import { themeLabel } from '../../i18n/themeOptions';
 import type { Answers } from '../../model/instrumentRun';
-import { answerText, isCheckState, type InstrumentDefinition, type InstrumentItem } from '../../model/instruments';
+import { answerText, basisKey, isCheckState, type InstrumentDefinition, type InstrumentItem } from '../../model/instruments';
 import { checkLabel, itemLabel, sectionLabel } from './instrumentText';
 
 function printed(item: InstrumentItem, answers: Answers): string {
@@ -24,6 +24,11 @@ export function AnswersPrint({ definition, answers }: { definition: InstrumentDe
               <div key={item.id}>
                 <dt>{itemLabel(item.id)}</dt>
                 <dd>{printed(item, answers)}</dd>
+                {item.basis && (
+                  <dd>
+                    {t('instruments.basisQuestion')} {answerText(answers[basisKey(item.id)]).trim() || t('instruments.notAnswered')}
+                  </dd>
+                )}
               </div>
             ))}
           </dl>

@@ -11,6 +11,7 @@ import { Notice } from '../../ui/Notice';
 import { useWatched } from '../../ui/useWatched';
 import { kindName, kindPurpose } from './instrumentText';
 import { RunList } from './RunList';
+import { useManagesNetwork } from './useManagesNetwork';
 
 const FILTERS = ['open', 'done', 'all'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -18,6 +19,7 @@ type Filter = (typeof FILTERS)[number];
 /** The working instruments to start, and every run on this device to pick up again. */
 export function InstrumentsScreen() {
   const [filter, setFilter] = useState<Filter>('open');
+  const manages = useManagesNetwork();
   const runs = useWatched<InstrumentRun[]>((next, fail) => watch(() => listInstrumentRuns(), next, fail), []);
   return (
     <>
@@ -31,7 +33,8 @@ export function InstrumentsScreen() {
             <p>{kindPurpose(d.kind)}</p>
             {isCaseInstrument(d.kind) && <p class="list-meta">{t('instruments.fromCase')}</p>}
             <div class="catalogue-actions">
-              {!isCaseInstrument(d.kind) && (
+              {!isCaseInstrument(d.kind) && !manages && <p class="list-meta">{t('instruments.coordinatorStarts')}</p>}
+              {!isCaseInstrument(d.kind) && manages && (
                 <Link class="btn btn-secondary" href={`/instrumenten/nieuw/${d.kind}`}>
                   {t('instruments.start')}
                 </Link>

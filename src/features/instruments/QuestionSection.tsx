@@ -1,7 +1,7 @@
 import { t } from '../../i18n/i18n';
 import { themeOptions } from '../../i18n/themeOptions';
 import { CHECK_STATES, type Answer, type Answers } from '../../model/instrumentRun';
-import { answerText, type InstrumentItem, type InstrumentSection } from '../../model/instruments';
+import { answerText, basisKey, type InstrumentItem, type InstrumentSection } from '../../model/instruments';
 import { ChoiceChips } from '../../ui/ChoiceChips';
 import { SelectField, TextArea, TextField } from '../../ui/Field';
 import { checkLabel, itemLabel, sectionLabel } from './instrumentText';
@@ -9,6 +9,12 @@ import { checkLabel, itemLabel, sectionLabel } from './instrumentText';
 type OnAnswer = (key: string, value: Answer, now?: boolean) => void;
 
 const checkOptions = () => CHECK_STATES.filter((s) => s !== '').map((s) => ({ value: s, label: checkLabel(s) }));
+
+/** The evidence an evaluation answer rests on, labelled with the question it belongs to (read out as its hint). */
+function Basis({ item, answers, onAnswer }: { item: InstrumentItem; answers: Answers; onAnswer: OnAnswer }) {
+  const key = basisKey(item.id);
+  return <TextField label={t('instruments.basisQuestion')} hint={itemLabel(item.id)} value={answerText(answers[key])} onValue={(v) => onAnswer(key, v)} />;
+}
 
 function Question({ item, value, onAnswer }: { item: InstrumentItem; value: string; onAnswer: OnAnswer }) {
   const label = itemLabel(item.id);
@@ -39,7 +45,10 @@ export function QuestionSection({ section, answers, onAnswer }: { section: Instr
     <section class="instrument-section">
       <h2>{sectionLabel(section.id)}</h2>
       {section.items.map((item) => (
-        <Question key={item.id} item={item} value={answerText(answers[item.id])} onAnswer={onAnswer} />
+        <div key={item.id} class={item.basis ? 'judged-question' : undefined}>
+          <Question item={item} value={answerText(answers[item.id])} onAnswer={onAnswer} />
+          {item.basis && <Basis item={item} answers={answers} onAnswer={onAnswer} />}
+        </div>
       ))}
     </section>
   );

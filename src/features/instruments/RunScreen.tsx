@@ -15,6 +15,7 @@ import { kindName, statusLabel } from './instrumentText';
 import { QuestionSection } from './QuestionSection';
 import { SaveStatus } from './SaveStatus';
 import { useRunEditor } from './useRunEditor';
+import { useManagesNetwork } from './useManagesNetwork';
 
 /** One instrument run, filled in as you go: resumable, saved as you type, printable, and marked done when done. */
 export function RunScreen({ runId }: { runId: string }) {
@@ -24,6 +25,7 @@ export function RunScreen({ runId }: { runId: string }) {
 
 function RunEditor({ runId }: { runId: string }) {
   const editor = useRunEditor(runId);
+  const manages = useManagesNetwork();
   const [error, setError] = useState<unknown>(null);
   const { stored, answers, update } = editor;
 
@@ -82,9 +84,12 @@ function RunEditor({ runId }: { runId: string }) {
       <p class="instrument-print list-meta">{t('instruments.run.printedFrom', { when: formatDateTime(run.updatedAt) })}</p>
       {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
       <div class="actions no-print">
-        <Button variant="primary" onClick={() => void setRunStatus(run.id, run.status === 'done' ? 'open' : 'done').then(() => setError(null), setError)}>
-          {run.status === 'done' ? t('instruments.run.reopen') : t('instruments.run.markDone')}
-        </Button>
+        {/* A network instrument is closed and reopened by a coordinator; an ecogram by anyone of its team. */}
+        {(run.caseId !== '' || manages) && (
+          <Button variant="primary" onClick={() => void setRunStatus(run.id, run.status === 'done' ? 'open' : 'done').then(() => setError(null), setError)}>
+            {run.status === 'done' ? t('instruments.run.reopen') : t('instruments.run.markDone')}
+          </Button>
+        )}
         <Button onClick={() => window.print()}>{t('instruments.run.print')}</Button>
       </div>
     </div>

@@ -15,6 +15,8 @@ import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
 import { useSubmit } from '../../ui/useSubmit';
+import { useLoaded } from '../../ui/useLoaded';
+import { currentWorkspace } from '../../db/workspace';
 import { useWatched } from '../../ui/useWatched';
 import { kindName, kindPurpose } from './instrumentText';
 
@@ -42,7 +44,21 @@ export function StartRunScreen({ kind, caseId }: { kind: string; caseId?: string
       </>
     );
   }
-  return caseId ? <StartForCase kind={kind} caseId={caseId} /> : <StartForm kind={kind} />;
+  return caseId ? <StartForCase kind={kind} caseId={caseId} /> : <StartNetwork kind={kind} />;
+}
+
+/** The organisation's network instruments are started by a coordinator; a worker who lands here is told so. */
+function StartNetwork({ kind }: { kind: InstrumentKind }) {
+  const workspace = useLoaded(currentWorkspace, []);
+  if (workspace.state !== 'ready') return <p role="status">{t('common.loading')}</p>;
+  if (workspace.value.managesNetworkInstruments) return <StartForm kind={kind} />;
+  return (
+    <>
+      <h1>{t('instruments.startScreen.title', { name: kindName(kind) })}</h1>
+      <Notice kind="info">{t('instruments.coordinatorStarts')}</Notice>
+      <Link href="/instrumenten">{t('instruments.title')}</Link>
+    </>
+  );
 }
 
 function StartForCase({ kind, caseId }: { kind: InstrumentKind; caseId: string }) {

@@ -1,4 +1,4 @@
-import { getScopes } from '../../db/meta';
+import { currentWorkspace } from '../../db/workspace';
 import { createPartner, getPartner, updatePartner } from '../../db/partners';
 import { errorText, problemsByPath } from '../../i18n/errorText';
 import { t } from '../../i18n/i18n';
@@ -25,7 +25,7 @@ export function PartnerForm({ partnerId }: { partnerId?: string }) {
   const input = form.values;
   const setInput = form.setValues;
   const { busy, error, submit } = useSubmit(async () => {
-    const id = partnerId ?? (await createPartner((await getScopes()).orgId, input)).id;
+    const id = partnerId ?? (await createPartner((await currentWorkspace()).organisationId, input)).id;
     if (partnerId) await updatePartner(partnerId, input);
     form.saved();
     navigate(`/partners/${id}`, { replace: true });

@@ -7,6 +7,10 @@ import { mapHref, telHref, type Partner } from '../../model/partner';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { useWatched } from '../../ui/useWatched';
+import { useLoaded } from '../../ui/useLoaded';
+import { MadeBy } from '../../ui/MadeBy';
+import { madeBy } from '../../db/madeBy';
+import { madeByText } from '../../i18n/madeByText';
 
 /** One partner: tap to call, mail, open the website or the map; contact persons with their own numbers. */
 export function PartnerScreen({ partnerId }: { partnerId: string }) {
@@ -103,6 +107,7 @@ export function PartnerScreen({ partnerId }: { partnerId: string }) {
         </ul>
       )}
       <p class="list-meta">{t('common.updatedAt', { when: formatDateTime(p.updatedAt) })}</p>
+      <Authorship fields={p.fields} version={p.version} />
       <div class="actions no-print">
         <Link class="btn btn-secondary" href={`/partners/${p.id}/bewerken`}>
           {t('partners.edit')}
@@ -110,4 +115,11 @@ export function PartnerScreen({ partnerId }: { partnerId: string }) {
       </div>
     </>
   );
+}
+
+
+/** Field knowledge is open to everyone of the organisation: who added it and who changed it last is shown. */
+function Authorship({ fields, version }: { fields: Parameters<typeof madeBy>[0]; version: number }) {
+  const made = useLoaded(() => madeBy(fields), [version]);
+  return made.state === 'ready' && made.value ? <MadeBy {...madeByText(made.value)} /> : null;
 }

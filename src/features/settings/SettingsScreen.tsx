@@ -1,3 +1,4 @@
+import type { SignOutResult } from './AccountSection';
 import { useState } from 'preact/hooks';
 import { formatBytes } from '../../i18n/format';
 import { currentLanguage, isLanguage, LANGUAGES, setLanguage, t } from '../../i18n/i18n';
@@ -17,7 +18,7 @@ interface Props {
   storage: StorageInfo | null;
   onAskPersistence: () => void;
   appVersion: string;
-  account: { user: string | null; signOut: () => Promise<'signedOut' | 'changesWaiting' | 'draftsWaiting'> };
+  account: { user: string | null; signOut: () => Promise<SignOutResult> };
 }
 
 /** Language, what this device stores and whether the browser may clear it, and the app version. */

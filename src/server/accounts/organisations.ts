@@ -42,3 +42,10 @@ export async function listTeams(db: Db): Promise<Team[]> {
   const rows = await db.selectFrom('teams').select(['id', 'organisation_id', 'name']).orderBy('name').orderBy('id').execute();
   return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, name: r.name }));
 }
+
+/** The organisation's name and the named teams a session lists: a device shows names, never bare ids. */
+export async function sessionPlaces(db: Db, organisationId: string, teamIds: string[]): Promise<{ organisationName: string; teams: Array<{ id: string; name: string }> }> {
+  const organisation = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst();
+  const teams = teamIds.length === 0 ? [] : await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).orderBy('name').orderBy('id').execute();
+  return { organisationName: organisation?.name ?? '', teams };
+}

@@ -5,6 +5,8 @@ import { ServerError } from '../serverError';
 import type { Db, Role } from '../store/database';
 import { isUniqueViolation } from '../store/uniqueViolation';
 import { EmailSchema, IdSchema, NewPasswordSchema, NewUserSchema, type NewUser } from './accountSchemas';
+import { revokeAccessTokens } from '../auth/tokenRevocation';
+import { insertMembership } from './memberships';
 import { hashPassword } from './passwords';
 
 /** A user as the rest of the server sees it: never with the password hash. */
@@ -52,59 +54,39 @@ export async function createUser(db: Db, input: NewUser): Promise<UserAccount> {
   return { id, organisationId: user.organisationId, email: user.email, displayName: user.displayName, role: user.role, disabled: false, teamIds };
 }
 
-/** Adds a user to a team of their own organisation; adding twice is a no-op. */
-export async function addMembership(db: Db, userId: string, teamId: string): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').select('organisation_id').where('id', '=', userId).executeTakeFirst();
-    if (!user) throw new ServerError(404, 'userNotFound', `No user with id ${userId}.`);
-    await insertMembership(trx, userId, user.organisation_id, teamId);
-  });
-}
-
-async function insertMembership(db: Db, userId: string, organisationId: string, teamId: string): Promise<void> {
-  const team = await db.selectFrom('teams').select('organisation_id').where('id', '=', teamId).executeTakeFirst();
-  if (!team) throw new ServerError(404, 'teamNotFound', `No team with id ${teamId}.`);
-  // Teams are the unit of need-to-know: a team of another organisation would leak its dossiers.
-  if (team.organisation_id !== organisationId) throw new ServerError(409, 'otherOrganisation', `Team ${teamId} belongs to another organisation.`);
-  await db
-    .insertInto('memberships')
-    .values({ user_id: userId, team_id: teamId })
-    .onConflict((oc) => oc.columns(['user_id', 'team_id']).doNothing())
-    .execute();
-}
-
 /** Sets a new password and ends every session of the user, so a leaked refresh token dies with the old password. */
-export async function resetPassword(db: Db, email: string, password: string): Promise<UserAccount> {
+export async function resetPassword(db: Db, email: string, password: string, at: Date = new Date()): Promise<UserAccount> {
   const address = parseInput(EmailSchema, email);
-  const passwordHash = await hashPassword(parseInput(NewPasswordSchema, password));
-  await db.transaction().execute(async (trx) => {
-    const result = await trx.updateTable('users').set({ password_hash: passwordHash }).where('email', '=', address).executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new ServerError(404, 'userNotFound', `No account for ${address}.`);
-    await revokeSessions(trx, address);
-  });
   const user = await findUserByEmail(db, address);
   if (!user) throw new ServerError(404, 'userNotFound', `No account for ${address}.`);
+  await setPassword(db, user.account.id, password, at);
   return user.account;
 }
 
-/** A disabled user cannot log in or refresh; their open sessions end now, access tokens within minutes. */
-export async function setUserDisabled(db: Db, userId: string, disabled: boolean): Promise<void> {
+/** The same, by id: the password changes and every refresh and access token of the person ends, together. */
+export async function setPassword(db: Db, userId: string, password: string, at: Date = new Date()): Promise<void> {
+  const passwordHash = await hashPassword(parseInput(NewPasswordSchema, password));
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new ServerError(404, 'userNotFound', `No user with id ${userId}.`);
+    await revokeSessions(trx, userId, at);
+  });
+}
+
+/** A disabled user cannot log in or refresh (403 accountDisabled); their refresh and access tokens end now. */
+export async function setUserDisabled(db: Db, userId: string, disabled: boolean, at: Date = new Date()): Promise<void> {
   const id = parseInput(IdSchema, userId);
   await db.transaction().execute(async (trx) => {
     const result = await trx.updateTable('users').set({ disabled: disabled ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
     if (result.numUpdatedRows === 0n) throw new ServerError(404, 'userNotFound', `No user with id ${id}.`);
-    const user = await trx.selectFrom('users').select('email').where('id', '=', id).executeTakeFirstOrThrow();
-    if (disabled) await revokeSessions(trx, user.email);
+    if (disabled) await revokeSessions(trx, id, at);
   });
 }
 
-async function revokeSessions(db: Db, email: string): Promise<void> {
-  await db
-    .updateTable('refresh_tokens')
-    .set({ revoked_at: new Date().toISOString() })
-    .where('revoked_at', 'is', null)
-    .where('user_id', 'in', db.selectFrom('users').select('id').where('email', '=', email))
-    .execute();
+/** Ends every session of a person on every device: refresh tokens at once, access tokens within a minute. */
+export async function revokeSessions(db: Db, userId: string, at: Date = new Date()): Promise<void> {
+  await db.updateTable('refresh_tokens').set({ revoked_at: at.toISOString() }).where('revoked_at', 'is', null).where('user_id', '=', userId).execute();
+  await revokeAccessTokens(db, userId, at);
 }
 
 export async function findUserByEmail(db: Db, email: string): Promise<{ account: UserAccount; passwordHash: string } | undefined> {

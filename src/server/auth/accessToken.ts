@@ -19,6 +19,8 @@ const ClaimsSchema = v.object({
   teams: v.array(v.string()),
   role: v.picklist(ROLES),
   iat: v.number(),
+  /** Issue time in milliseconds: a token issued in the same second as a revocation, but after it, still counts. */
+  iatMs: v.optional(v.number()),
   exp: v.number(),
 });
 const HeaderSchema = v.object({ alg: v.literal('HS256'), kid: v.string() });
@@ -28,9 +30,10 @@ const HeaderSchema = v.object({ alg: v.literal('HS256'), kid: v.string() });
  * only. `kid` names the signing key in the database, so any server instance can check any other's tokens.
  */
 export function signAccessToken(user: UserContext, key: { id: string; secret: string }, nowMs: number): string {
-  const iat = Math.floor(nowMs / 1000);
+  const iatMs = Math.floor(nowMs);
+  const iat = Math.floor(iatMs / 1000);
   const header = encode({ alg: 'HS256', typ: 'JWT', kid: key.id });
-  const payload = encode({ sub: user.userId, org: user.organisationId, teams: user.teamIds, role: user.role, iat, exp: iat + ACCESS_TOKEN_SECONDS });
+  const payload = encode({ sub: user.userId, org: user.organisationId, teams: user.teamIds, role: user.role, iat, iatMs, exp: iat + ACCESS_TOKEN_SECONDS });
   return `${header}.${payload}.${mac(`${header}.${payload}`, key.secret)}`;
 }
 
@@ -41,8 +44,14 @@ export function tokenKeyId(token: string): string | undefined {
   return parsed.success && token.split('.').length === 3 ? parsed.output.kid : undefined;
 }
 
+export interface VerifiedToken {
+  user: UserContext;
+  /** When the token was issued, to compare with the person's revocation stamp. */
+  issuedAtMs: number;
+}
+
 /** The user context of a well-signed, unexpired token, or undefined. */
-export function verifyAccessToken(token: string, secret: string, nowMs: number): UserContext | undefined {
+export function verifyAccessToken(token: string, secret: string, nowMs: number): VerifiedToken | undefined {
   const [header, payload, signature] = token.split('.');
   if (header === undefined || payload === undefined || signature === undefined) return undefined;
   const expected = Buffer.from(mac(`${header}.${payload}`, secret));
@@ -50,8 +59,8 @@ export function verifyAccessToken(token: string, secret: string, nowMs: number):
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const claims = v.safeParse(ClaimsSchema, decode(payload));
   if (!claims.success || claims.output.exp * 1000 <= nowMs) return undefined;
-  const { sub, org, teams, role } = claims.output;
-  return { userId: sub, organisationId: org, teamIds: teams, role };
+  const { sub, org, teams, role, iat, iatMs } = claims.output;
+  return { user: { userId: sub, organisationId: org, teamIds: teams, role }, issuedAtMs: iatMs ?? iat * 1000 };
 }
 
 function mac(data: string, secret: string): string {

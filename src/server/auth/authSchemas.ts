@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { OrgSettings } from '../../model/admin';
 import { PASSWORD_MAX } from '../accounts/accountSchemas';
 
 /**
@@ -21,6 +22,18 @@ export interface SessionResponse {
    * name, also offline. Names only; colleagues are not client data.
    */
   colleagues: Colleague[];
+  /** The organisation's name and the user's teams by name: where a device files new rows, in words. */
+  organisationName: string;
+  teams: Array<{ id: string; name: string }>;
+  /** The organisation's settings (lock times, retention), so a device applies them from its next session on. */
+  settings: OrgSettings;
+  /** The server's epoch: it changes when the database is restored from an older backup (see serverEpoch.ts). */
+  serverEpoch: string;
+  /**
+   * Login only: the person's device data key (32 bytes, base64), which the device wraps under the password it was
+   * just given and uses to encrypt client data at rest (dataKeyVault.ts). Never in a refresh answer.
+   */
+  dataKey?: string;
 }
 
 export interface Colleague {

@@ -19,8 +19,10 @@ function secure(request: FastifyRequest, option: SecureCookieOption): boolean {
   return !(request.protocol === 'http' && LOCAL_HOSTS.has(request.hostname));
 }
 
-export function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, token: string, option: SecureCookieOption): void {
-  reply.setCookie(REFRESH_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secure(request, option), path: COOKIE_PATH, maxAge: REFRESH_TOKEN_SECONDS });
+/** `maxAgeSeconds`: what the token is good for (never past the session's absolute end); at most 30 days. */
+export function setRefreshCookie(request: FastifyRequest, reply: FastifyReply, token: string, option: SecureCookieOption, maxAgeSeconds: number = REFRESH_TOKEN_SECONDS): void {
+  const maxAge = Math.min(maxAgeSeconds, REFRESH_TOKEN_SECONDS);
+  reply.setCookie(REFRESH_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: secure(request, option), path: COOKIE_PATH, maxAge });
 }
 
 export function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply, option: SecureCookieOption): void {

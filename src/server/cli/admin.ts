@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { migrateToLatest } from '../store/migrations';
 import { databaseConfigFromEnv, describeDatabase, openDatabase } from '../store/openDatabase';
 import { runAdmin } from './adminCommands';
+import { isBackupCommand, runBackupCommand } from './backupCommands';
 
 /** `npm run admin -- <command>`: account administration on the same database as `npm start`. */
 const config = databaseConfigFromEnv();
@@ -9,7 +10,9 @@ const db = openDatabase(config);
 let code: number;
 try {
   await migrateToLatest(db);
-  code = await runAdmin(process.argv.slice(2), {
+  const argv = process.argv.slice(2);
+  const print = { out: (line: string) => process.stdout.write(`${line}\n`), err: (line: string) => process.stderr.write(`${line}\n`) };
+  code = isBackupCommand(argv[0]) ? await runBackupCommand(argv, { config, ...print }) : await runAdmin(argv, {
     db,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

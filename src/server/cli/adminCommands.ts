@@ -3,7 +3,10 @@ import { createOrganisation, createTeam, listOrganisations, listTeams } from '..
 import { generatePassword } from '../accounts/passwords';
 import { createUser, listUsers, resetPassword } from '../accounts/users';
 import { ServerError } from '../serverError';
+import { writeAudit } from '../store/auditLog';
 import type { Db, Role } from '../store/database';
+import { changeMembership, revokeUserSessions, setAccountDisabled } from './accountCommands';
+import { initOrganisation } from './initCommand';
 
 export interface AdminIo {
   db: Db;
@@ -14,10 +17,15 @@ export interface AdminIo {
 }
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
+  init         --org NAME --admin-email EMAIL [--admin-name NAME]
+               the organisation and its first admin, once per database (prints a one-time password)
   create-org   --name NAME
   create-team  --org ORG_ID --name NAME
   create-user  --org ORG_ID --email EMAIL --name NAME --role worker|coordinator|admin [--team TEAM_ID ...] [--ask-password]
   reset-password --email EMAIL [--ask-password]
+  disable-user --email EMAIL      enable-user --email EMAIL
+  add-membership --email EMAIL --team TEAM      remove-membership --email EMAIL --team TEAM   (TEAM: id or name)
+  revoke-sessions --email EMAIL   ends every session of the person on every device
   list
 Without --ask-password a password is generated and printed once.
 The database is DATABASE_URL (PostgreSQL) if set, otherwise data/veldwerk.sqlite (or DATABASE_FILE).`;
@@ -35,6 +43,8 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<0 | 1 | 2> 
         email: { type: 'string' },
         role: { type: 'string' },
         team: { type: 'string', multiple: true },
+        'admin-email': { type: 'string' },
+        'admin-name': { type: 'string' },
         'ask-password': { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -50,10 +60,15 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<0 | 1 | 2> 
   }
   if (!command) return usage(io, 'No command given.');
   if (extra.length > 0) return usage(io, `Unexpected argument: ${extra.join(' ')}`);
-  const need = (name: 'name' | 'org' | 'email' | 'role'): string => {
+  const need = (name: 'name' | 'org' | 'email' | 'role' | 'admin-email'): string => {
     const value = values[name];
     if (value === undefined || value === '') throw new UsageError(`${command} needs --${name}.`);
     return value;
+  };
+  const oneTeam = (): string => {
+    const teams = values.team ?? [];
+    if (teams.length !== 1 || !teams[0]) throw new UsageError(`${command} needs exactly one --team.`);
+    return teams[0];
   };
   const password = async () => (values['ask-password'] && io.askPassword ? io.askPassword() : generatePassword());
   try {
@@ -65,6 +80,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<0 | 1 | 2> 
       }
       case 'create-team': {
         const team = await createTeam(io.db, { organisationId: need('org'), name: need('name') });
+        await writeAudit(io.db, { userId: null, action: 'team.create', target: team.id });
         io.out(`Team created: ${team.id}  ${team.name}`);
         return 0;
       }
@@ -72,6 +88,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<0 | 1 | 2> 
         const input = { organisationId: need('org'), email: need('email'), displayName: need('name'), role: need('role') as Role, teamIds: values.team ?? [] };
         const chosen = await password();
         const user = await createUser(io.db, { ...input, password: chosen });
+        await writeAudit(io.db, { userId: null, action: 'account.create', target: user.id });
         io.out(`User created: ${user.id}  ${user.email}  ${user.role}  teams: ${user.teamIds.join(', ') || '–'}`);
         if (!values['ask-password']) io.out(`Password (shown once, hand it over safely): ${chosen}`);
         return 0;
@@ -79,10 +96,25 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<0 | 1 | 2> 
       case 'reset-password': {
         const chosen = await password();
         const user = await resetPassword(io.db, need('email'), chosen);
+        await writeAudit(io.db, { userId: null, action: 'account.resetPassword', target: user.id });
         io.out(`Password reset for ${user.email}; all their sessions have ended.`);
         if (!values['ask-password']) io.out(`New password (shown once, hand it over safely): ${chosen}`);
         return 0;
       }
+      case 'init':
+        await initOrganisation(io, { org: need('org'), adminEmail: need('admin-email'), adminName: values['admin-name'] });
+        return 0;
+      case 'disable-user':
+      case 'enable-user':
+        await setAccountDisabled(io, need('email'), command === 'disable-user');
+        return 0;
+      case 'add-membership':
+      case 'remove-membership':
+        await changeMembership(io, need('email'), oneTeam(), command === 'add-membership');
+        return 0;
+      case 'revoke-sessions':
+        await revokeUserSessions(io, need('email'));
+        return 0;
       case 'list':
         await list(io);
         return 0;

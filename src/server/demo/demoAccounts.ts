@@ -1,5 +1,6 @@
 import { createOrganisation, createTeam } from '../accounts/organisations';
-import { addMembership, createUser, findUserByEmail } from '../accounts/users';
+import { addMembership } from '../accounts/memberships';
+import { createUser, findUserByEmail } from '../accounts/users';
 import type { Db, Role } from '../store/database';
 import { SCHULDHULP_TEAM_ID } from './demoSchuldhulp';
 import { DEMO_SCOPES } from './demoSnapshot';
@@ -39,11 +40,16 @@ export const DEMO_USERS: readonly DemoUser[] = [
   demoUser('beheer', 'demo-beheer-1', 'Beheerder Demo (fictief)', 'admin', []),
 ];
 
+export type DemoSeeding = { seeded: true } | { seeded: false; reason: string };
+
 /**
  * Adds whatever of the demo organisation is missing and leaves the rest alone, so it runs on every start.
  * Existing demo users keep their password (an admin may have reset it) but regain their demo teams.
+ * ⚠ Never in a database that holds a real organisation: the demo logins' passwords are public.
  */
-export async function seedDemoAccounts(db: Db): Promise<void> {
+export async function seedDemoAccounts(db: Db): Promise<DemoSeeding> {
+  const real = await realOrganisations(db);
+  if (real.length > 0) return { seeded: false, reason: `this database holds a real organisation (${real.map((o) => o.name).join(', ')})` };
   const org = await db.selectFrom('organisations').select('id').where('id', '=', DEMO_SCOPES.orgId).executeTakeFirst();
   if (!org) await createOrganisation(db, { id: DEMO_SCOPES.orgId, name: DEMO_SCOPES.orgName });
   for (const team of DEMO_TEAMS) {
@@ -55,6 +61,18 @@ export async function seedDemoAccounts(db: Db): Promise<void> {
     if (!existing) await createUser(db, { ...user, teamIds: [...user.teamIds], organisationId: DEMO_SCOPES.orgId });
     else for (const teamId of user.teamIds) await addMembership(db, existing.account.id, teamId);
   }
+  return { seeded: true };
+}
+
+/** Every organisation but the demo one. */
+export async function realOrganisations(db: Db): Promise<Array<{ id: string; name: string }>> {
+  return db.selectFrom('organisations').select(['id', 'name']).where('id', '!=', DEMO_SCOPES.orgId).orderBy('name').execute();
+}
+
+/** The demo logins that still work (not disabled): what makes a server reachable from the network unsafe. */
+export async function activeDemoLogins(db: Db): Promise<number> {
+  const rows = await db.selectFrom('users').select('id').where('organisation_id', '=', DEMO_SCOPES.orgId).where('disabled', '=', 0).execute();
+  return rows.length;
 }
 
 /** The table `npm start` prints under the address: what a newcomer needs to log in. */

@@ -2,6 +2,11 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database';
 import { accountsMigration } from './migrations/0001_accounts';
 import { syncMigration } from './migrations/0002_sync';
+import { adminMigration } from './migrations/0003_admin';
+import { devicesAuditMigration } from './migrations/0004_devices_audit';
+import { signInLimitsMigration } from './migrations/0005_sign_in_limits';
+import { noteCaseIndexMigration } from './migrations/0006_note_case_index';
+import { dataKeysMigration } from './migrations/0007_data_keys';
 import { isPostgres } from './openDatabase';
 
 /**
@@ -12,6 +17,11 @@ import { isPostgres } from './openDatabase';
 export const migrations: Record<string, Migration> = {
   '0001_accounts': accountsMigration,
   '0002_sync': syncMigration,
+  '0003_admin': adminMigration,
+  '0004_devices_audit': devicesAuditMigration,
+  '0005_sign_in_limits': signInLimitsMigration,
+  '0006_note_case_index': noteCaseIndexMigration,
+  '0007_data_keys': dataKeysMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -41,8 +41,13 @@ export function openDatabase(config: DatabaseConfig): Db {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-export function isPostgres(db: Db): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+/**
+ * By the adapter's class name, not instanceof: code loaded twice (the bench loads modules through tsx, each
+ * graph with its own copy of kysely) has two PostgresAdapter classes, and instanceof then silently says no.
+ */
+export function isPostgres(db: Pick<Db, 'getExecutor'>): boolean {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof PostgresAdapter || adapter.constructor.name === PostgresAdapter.name;
 }
 
 function openSqlite(file: string): SQLite.Database {

@@ -10,7 +10,12 @@ import type { Db } from '../store/database';
 export async function bindClient(db: Db, clientId: string, userId: string): Promise<void> {
   let owner = await clientOwner(db, clientId);
   if (owner === undefined) {
-    await db.insertInto('sync_clients').values({ client_id: clientId, user_id: userId, last_seq: 0 }).onConflict((oc) => oc.column('client_id').doNothing()).execute();
+    const at = new Date().toISOString();
+    await db
+      .insertInto('sync_clients')
+      .values({ client_id: clientId, user_id: userId, last_seq: 0, first_seen_at: at, last_seen_at: at })
+      .onConflict((oc) => oc.column('client_id').doNothing())
+      .execute();
     owner = await clientOwner(db, clientId);
   }
   if (owner !== userId) throw new ServerError(403, 'forbidden', 'This client id belongs to another user.');

@@ -1,9 +1,13 @@
 import { isCaseInstrument } from '../../model/instrumentRun';
+import { canManageNetworkInstruments } from '../../model/roles';
 import { mergeFields } from '../../sync/merge';
-import { bodyField, type Collection, type PushedMutation, type RowState } from '../../sync/protocol';
+import { type Collection, type PushedMutation, type RowState } from '../../sync/protocol';
 import type { UserContext } from '../auth/accessToken';
-import { fieldData, stampAll, withFieldData, withoutVersion } from './fieldPaths';
-import { SCOPE_KIND, scopeAccess } from './scopeAccess';
+import { fieldData, stampAll, withoutVersion } from './fieldPaths';
+import { scopeAccess } from './scopeAccess';
+import { effectOf, withFieldValues } from '../../model/changes';
+import { COLLECTION_RULES } from '../../model/collections';
+import type { Mutation } from '../../model/mutation';
 
 export type RejectReason = 'forbidden' | 'invalid' | 'notFound';
 
@@ -35,39 +39,27 @@ export function decideMutation(pushed: PushedMutation, user: UserContext, client
   const m = pushed.mutation;
   // The device's clock says when the person made the change: shown to people, never used to order anything.
   const author: Author = { by: user.userId, at: pushed.createdAt, client: clientId };
-  const create = (collection: Collection, row: NewRow, caseId?: string) => decideCreate(collection, row, caseId, user, ws, author);
-  const change = (collection: Collection, id: string, values: Record<string, unknown>) => decideChange(collection, id, values, pushed.base, ws, author);
+  const refusal = roleRule(m, user, ws);
+  if (refusal) return reject(refusal);
+  const effect = effectOf(m);
+  return effect.kind === 'create'
+    ? decideCreate(effect.collection, effect.row, effect.caseId, user, ws, author)
+    : decideChange(effect.collection, effect.id, effect.values, pushed.base, ws, author);
+}
+
+/** The rules of a change type beyond scope access: who may touch a network instrument, where a client's lives. */
+function roleRule(m: Mutation, user: UserContext, ws: Workspace): RejectReason | null {
   switch (m.type) {
-    case 'case.create':
-      return create('cases', m.row);
-    case 'note.add':
-      return create('notes', m.row, m.row.caseId);
-    case 'followUp.add':
-      return create('followUps', m.row, m.row.caseId);
-    case 'partner.create':
-      return create('partners', m.row);
-    case 'example.create':
-      return create('examples', m.row);
     case 'instrumentRun.start':
       // A client instrument holds client data: it only exists under a case, in that case's team.
-      if (isCaseInstrument(m.row.instrument) !== (m.row.caseId !== '')) return reject('invalid');
-      return create('instrumentRuns', m.row, m.row.caseId || undefined);
-    case 'case.setFields':
-      return change('cases', m.id, bodyValues(m.fields));
-    case 'case.transition':
-      return change('cases', m.id, { status: m.status });
-    case 'followUp.complete':
-      return change('followUps', m.id, { status: 'done', doneAt: m.doneAt });
-    case 'followUp.reopen':
-      return change('followUps', m.id, { status: 'open', doneAt: '' });
-    case 'partner.setFields':
-      return change('partners', m.id, { ...bodyValues(m.fields), ...(m.themes ? { themes: m.themes } : {}) });
-    case 'example.setFields':
-      return change('examples', m.id, { ...bodyValues(m.fields), ...(m.themes ? { themes: m.themes } : {}) });
-    case 'instrumentRun.setAnswers':
-      return change('instrumentRuns', m.id, bodyValues(m.answers));
-    case 'instrumentRun.setStatus':
-      return change('instrumentRuns', m.id, { status: m.status });
+      if (isCaseInstrument(m.row.instrument) !== (m.row.caseId !== '')) return 'invalid';
+      return m.row.caseId === '' && !canManageNetworkInstruments(user.role) ? 'forbidden' : null;
+    case 'instrumentRun.setStatus': {
+      const run = ws.visible('instrumentRuns', m.id);
+      return run && run.row['caseId'] === '' && !canManageNetworkInstruments(user.role) ? 'forbidden' : null;
+    }
+    default:
+      return null;
   }
 }
 
@@ -76,12 +68,13 @@ type NewRow = { id: string; scopeId: string } & object;
 function decideCreate(collection: Collection, row: NewRow, caseId: string | undefined, user: UserContext, ws: Workspace, author: Author): Decision {
   const access = scopeAccess(user, row.scopeId);
   if (!access) return reject('forbidden');
-  if (SCOPE_KIND[collection] !== 'either' && access !== SCOPE_KIND[collection]) return reject('invalid');
+  const owner = COLLECTION_RULES[collection].scope;
+  if (owner !== 'either' && access !== owner) return reject('invalid');
   if (caseId !== undefined) {
     // Missing, deleted and another team's case all answer alike: a case the user cannot see does not exist.
-    const owner = ws.visible('cases', caseId);
-    if (!owner || owner.deleted) return reject('notFound');
-    if (owner.scopeId !== row.scopeId) return reject('invalid');
+    const parent = ws.visible('cases', caseId);
+    if (!parent || parent.deleted) return reject('notFound');
+    if (parent.scopeId !== row.scopeId) return reject('invalid');
   }
   // Ids are client-made UUIDv7s, so a taken id is a broken or hostile client. The answer is the same whether
   // the row is visible or not; that the id is taken cannot be hidden without letting a create overwrite it.
@@ -103,14 +96,10 @@ function decideChange(collection: Collection, id: string, values: Record<string,
     version,
   );
   if (merged.applied.length === 0 && merged.conflicted.length === 0) return { outcome: 'applied', next: null };
-  const row = withFieldData(current.row, merged.state.data);
+  const row = withFieldValues(current.row, merged.state.data);
   if (merged.applied.length > 0) row.updatedAt = author.at;
   const next: RowState = { ...current, version, row, fields: merged.state.fields, conflicts: merged.state.conflicts };
   return { outcome: merged.conflicted.length > 0 ? 'conflict' : 'applied', next };
-}
-
-function bodyValues(fields: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined).map(([key, value]) => [bodyField(key), value]));
 }
 
 function reject(error: RejectReason): Decision {

@@ -15,17 +15,6 @@ export function fieldData(collection: Collection, row: Row): Record<string, unkn
   return data;
 }
 
-/** The row with merged field values written back into it; other keys (ids, dates of creation) stay as they were. */
-export function withFieldData(row: Row, data: Record<string, unknown>): Row {
-  const body: Row = { ...(isObject(row.body) ? row.body : {}) };
-  const next: Row = { ...row, body };
-  for (const [path, value] of Object.entries(data)) {
-    if (path.startsWith('body.')) body[path.slice(5)] = value;
-    else next[path] = value;
-  }
-  return next;
-}
-
 /** A new row's stamps: every field path set at its first version, by its author. */
 export function stampAll(collection: Collection, row: Row, stamp: FieldStamp): Record<string, FieldStamp> {
   return Object.fromEntries(Object.keys(fieldData(collection, row)).map((path) => [path, { ...stamp }]));

@@ -1,4 +1,4 @@
-import { MAX_PUSH, type MutationResult, type PushRequest } from '../../sync/protocol';
+import { MAX_PUSH, type MutationResult, type PushItem } from '../../sync/protocol';
 import type { UserContext } from '../auth/accessToken';
 import type { Db } from '../store/database';
 import { isPostgres } from '../store/openDatabase';
@@ -18,9 +18,9 @@ const ATTEMPTS = 4;
  * Applies a push in seq order and answers every mutation in the request's order. Safe to run twice at once
  * for the same batch (on any instance): the client lock in pushChunk lets one apply and the other read.
  */
-export async function processPush(db: Db, user: UserContext, request: PushRequest, now: () => Date = () => new Date()): Promise<MutationResult[]> {
+export async function processPush(db: Db, user: UserContext, request: { clientId: string; items: PushItem[] }, now: () => Date = () => new Date()): Promise<MutationResult[]> {
   await bindClient(db, request.clientId, user.userId);
-  const ordered = [...request.mutations].sort((a, b) => a.seq - b.seq);
+  const ordered = [...request.items].sort((a, b) => a.seq - b.seq);
   const size = isPostgres(db) ? CHUNK_SIZE.postgres : CHUNK_SIZE.sqlite;
   const answers = new Map<string, MutationResult>();
   for (let i = 0; i < ordered.length; i += size) {
@@ -30,7 +30,7 @@ export async function processPush(db: Db, user: UserContext, request: PushReques
     if (done.deferred) break;
   }
   // After a deferral the rest of the push was not looked at: it waits as well.
-  return request.mutations.map((m) => answers.get(m.mutationId) ?? result(m.mutationId, m.seq, 'deferred'));
+  return request.items.map((m) => answers.get(m.mutationId) ?? result(m.mutationId, m.seq, 'deferred'));
 }
 
 /**

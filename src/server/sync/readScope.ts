@@ -1,4 +1,4 @@
-import type { RowState } from '../../sync/protocol';
+import type { Collection, RowState } from '../../sync/protocol';
 import type { Selectable } from 'kysely';
 import type { Database, Db } from '../store/database';
 import { toRowState } from './recordStore';
@@ -9,7 +9,7 @@ import { toRowState } from './recordStore';
  * (no mutation sets its fields), so its per-field versions would never serve as a base: they are not sent at all,
  * which keeps about 700 bytes per note off the wire and off the tablet's disk.
  */
-function forDevice(record: Selectable<Database['records']>): RowState {
+export function forDevice(record: Selectable<Database['records']>): RowState {
   const row = toRowState(record);
   if (row.collection === 'notes') return { ...row, fields: {} };
   const fields = Object.fromEntries(Object.entries(row.fields).map(([path, { client: _device, ...stamp }]) => [path, stamp]));
@@ -48,9 +48,10 @@ export interface SnapshotPage {
 /**
  * One page of a scope's live rows in id order, after `after`. `cursor` is the scope's version read BEFORE the
  * rows: whatever changes while a device pages through a snapshot has a higher version, so pulling changes from
- * the first page's cursor afterwards catches it (rows seen twice are simply newer the second time).
+ * the first page's cursor afterwards catches it (rows seen twice are simply newer the second time). `without`
+ * leaves one collection out (the first part of a staged first sync, see snapshotParts.ts).
  */
-export async function readSnapshot(db: Db, scopeId: string, after: string | undefined, limit: number): Promise<SnapshotPage> {
+export async function readSnapshot(db: Db, scopeId: string, after: string | undefined, limit: number, without?: Collection): Promise<SnapshotPage> {
   const scope = await db.selectFrom('scope_versions').select('version').where('scope_id', '=', scopeId).executeTakeFirst();
   const cursor = scope ? Number(scope.version) : 0;
   const found = await db
@@ -58,6 +59,7 @@ export async function readSnapshot(db: Db, scopeId: string, after: string | unde
     .selectAll()
     .where('scope_id', '=', scopeId)
     .where('deleted', '=', 0)
+    .$if(without !== undefined, (q) => q.where('collection', '<>', without!))
     .$if(after !== undefined, (q) => q.where('id', '>', after!))
     .orderBy('id')
     .orderBy('collection')
@@ -68,7 +70,7 @@ export async function readSnapshot(db: Db, scopeId: string, after: string | unde
   const last = page[page.length - 1]!;
   // Resuming is by id alone, so a page must not end between two collections' rows with the same id.
   if (found[limit]!.id === last.id) {
-    page.push(...(await db.selectFrom('records').selectAll().where('scope_id', '=', scopeId).where('deleted', '=', 0).where('id', '=', last.id).where('collection', '>', last.collection).orderBy('collection').execute()));
+    page.push(...(await db.selectFrom('records').selectAll().where('scope_id', '=', scopeId).where('deleted', '=', 0).where('id', '=', last.id).where('collection', '>', last.collection).$if(without !== undefined, (q) => q.where('collection', '<>', without!)).orderBy('collection').execute()));
   }
   return { rows: page.map(forDevice), cursor, nextAfter: last.id };
 }

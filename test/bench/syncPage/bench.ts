@@ -4,12 +4,13 @@ import { getCase, updateCase } from '../../../src/db/cases';
 import { listConflicts } from '../../../src/db/conflicts';
 import { connect, db, disconnect } from '../../../src/db/connection';
 import { latestNotesOfCase } from '../../../src/db/notes';
-import { countWaiting } from '../../../src/db/outbox';
+import { countWaiting } from '../../../src/db/counts';
 import { getPartner, updatePartner } from '../../../src/db/partners';
 import { SyncApi } from '../../../src/sync/api';
 import { syncOnce } from '../../../src/sync/client';
 import { pouchReplicate } from './pouch';
 import { probeFreshSync } from './probe';
+import { rawHistoryWrite, stagedSync } from './staged';
 
 /**
  * The app's SyncApi, unchanged, with two clocks: when the first pull starts (syncOnce pulls only after its push
@@ -130,5 +131,5 @@ declare global {
     bench: unknown;
   }
 }
-window.bench = { login, dropDevice, freshSync, localEdits, pushEdits, remoteChanges, pouchReplicate, probeFreshSync };
+window.bench = { login, dropDevice, freshSync, localEdits, pushEdits, remoteChanges, pouchReplicate, probeFreshSync, stagedSync, rawHistoryWrite };
 document.title = 'bench ready';

@@ -8,7 +8,7 @@ import { connect, db, disconnect } from '../../../src/db/connection';
 import { VeldwerkDb } from '../../../src/db/schema';
 import { SyncApi, type FetchLike } from '../../../src/sync/api';
 import { syncOnce } from '../../../src/sync/client';
-import type { SnapshotResponse } from '../../../src/sync/protocol';
+import type { SnapshotPart, SnapshotResponse } from '../../../src/sync/protocol';
 
 const now = () => performance.now();
 
@@ -18,6 +18,14 @@ class ProbeApi extends SyncApi {
   override async snapshot(scope: string, after: string) {
     const t = now();
     const page = await super.snapshot(scope, after);
+    this.apiMs += now() - t;
+    this.pages.push(page);
+    return page;
+  }
+  // The staged first sync (src/sync/firstSync.ts) asks for its parts: every row but notes, latest, history.
+  override async snapshotPart(scope: string, part: SnapshotPart, options: { after?: string; limit?: number; caseId?: string } = {}) {
+    const t = now();
+    const page = await super.snapshotPart(scope, part, options);
     this.apiMs += now() - t;
     this.pages.push(page);
     return page;

@@ -2,10 +2,37 @@ import type { Page } from 'playwright-core';
 
 /** Page object for the shell and the flows the tests share. Selectors follow what a user sees: roles and labels. */
 export class App {
+  /** The password of the last sign-in: a signed-in device opens only with it after a reload (shell/lock.tsx). */
+  private password: string | null = null;
+
   constructor(readonly page: Page, readonly baseUrl: string) {}
 
   async open(path = '/'): Promise<void> {
     await this.page.goto(this.baseUrl + path);
+    await this.unlockIfAsked();
+  }
+
+  /** A sign-in the test did by hand: the password that opens the device after a reload. */
+  signedInWith(password: string): void {
+    this.password = password;
+  }
+
+  /**
+   * After a page load: a signed-in device shows its unlock screen first; the signed-in person's password opens it.
+   * Found by its structure, not its words, so it works in either language.
+   */
+  async unlockIfAsked(): Promise<void> {
+    const nav = this.page.getByRole('navigation');
+    const lock = this.page.locator('.lock-screen form');
+    await nav.or(lock).first().waitFor();
+    if (!(await lock.isVisible())) return;
+    if (this.password === null) throw new Error('The device asks for a password, but this page object never signed in.');
+    await this.unlock(this.password);
+  }
+
+  async unlock(password: string): Promise<void> {
+    await this.page.locator('.lock-screen input[type=password]').fill(password);
+    await this.page.locator('.lock-screen button[type=submit]').click();
     await this.page.getByRole('navigation').waitFor();
   }
 
@@ -14,9 +41,71 @@ export class App {
     await this.page.evaluate(() => navigator.serviceWorker.ready);
     if (!(await this.page.evaluate(() => !!navigator.serviceWorker.controller))) {
       await this.page.reload();
-      await this.page.getByRole('navigation').waitFor();
+      await this.unlockIfAsked();
     }
     await this.page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  }
+
+  /**
+   * Signs in on /aanmelden. A device that already holds data (the demo, or local work) is asked what happens to
+   * it: `localData` answers that question when it comes ('erase' by default).
+   */
+  async signIn(email: string, password: string, localData: 'erase' | 'keep' = 'erase'): Promise<void> {
+    await this.open('/aanmelden');
+    await this.page.getByLabel('E-mailadres').fill(email);
+    await this.page.getByLabel('Wachtwoord').fill(password);
+    await this.page.getByRole('button', { name: 'Aanmelden' }).last().click();
+    this.password = password;
+    const caseload = this.page.getByRole('heading', { level: 1, name: 'Mijn dossiers' });
+    const question = this.page.getByRole('heading', { level: 1, name: 'Er staan al gegevens op dit toestel' });
+    await caseload.or(question).waitFor();
+    if (await question.isVisible()) {
+      const answer = localData === 'erase' ? 'Wissen en beginnen met mijn gegevens' : /^Bewaren als mijn eigen werk/;
+      await this.page.getByRole('button', { name: answer }).click();
+      await caseload.waitFor();
+    }
+  }
+
+  /** Waits until a sync round has succeeded since the page loaded. */
+  async synced(): Promise<void> {
+    await this.page.getByTestId('sync-controls').getByText('Gesynchroniseerd').waitFor({ timeout: 20_000 });
+  }
+
+  async syncNow(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    try {
+      await this.page.getByTestId('device-status').getByText('Geen wijzigingen die wachten').waitFor({ timeout: 20_000 });
+      await this.synced();
+    } catch (e) {
+      // What the person would see, so a failure on CI says why the round did not finish.
+      const seen = await Promise.all(['device-status', 'sync-controls'].map((id) => this.page.getByTestId(id).innerText().catch(() => '?')));
+      throw new Error(`sync did not finish; the header says: ${seen.join(' | ')}`, { cause: e });
+    }
+  }
+
+  /** Every record in every IndexedDB store of the app's origin, as text: what someone with the tablet could read. */
+  async rawStorage(): Promise<string> {
+    return this.page.evaluate(async () => {
+      const dump: string[] = [];
+      for (const info of await indexedDB.databases()) {
+        if (!info.name) continue;
+        const database = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(info.name!);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const store of Array.from(database.objectStoreNames)) {
+          const rows = await new Promise<unknown[]>((resolve, reject) => {
+            const request = database.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          dump.push(JSON.stringify(rows));
+        }
+        database.close();
+      }
+      return dump.join('\n');
+    });
   }
 
   async caseloadLabels(): Promise<string[]> {

@@ -36,7 +36,7 @@ export class Instruments {
 
   async placePartner(partner: string, power: 'hoog' | 'laag', interest: 'hoog' | 'laag'): Promise<void> {
     const form = this.page.locator('form.add-placement');
-    await form.getByLabel('Partner uit de sociale kaart').selectOption({ label: partner });
+    await form.getByLabel('Partner uit de lokale sociale kaart').selectOption({ label: partner });
     await form.getByRole('group', { name: 'Macht of invloed' }).getByLabel(power).check();
     await form.getByRole('group', { name: 'Belang bij het thema' }).getByLabel(interest).check();
     await form.getByRole('button', { name: 'In de matrix zetten' }).click();

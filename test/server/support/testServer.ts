@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { createOrganisation, createTeam } from '../../../src/server/accounts/organisations';
 import { createUser, type UserAccount } from '../../../src/server/accounts/users';
-import { buildServer } from '../../../src/server/app';
+import { buildServer, type ServerOptions } from '../../../src/server/app';
 import type { AuthOptions } from '../../../src/server/auth/authRoutes';
 import type { SyncOptions } from '../../../src/server/sync/syncRoutes';
 import type { Db, Role } from '../../../src/server/store/database';
@@ -21,14 +21,18 @@ function fakeBuild(): string {
   return staticDir;
 }
 
-export async function startApp(db: Db, auth?: AuthOptions, sync?: SyncOptions): Promise<FastifyInstance> {
-  const app = await buildServer({ staticDir: fakeBuild(), demo: false, version: 'test', database: db, ...(auth ? { auth } : {}), ...(sync ? { sync } : {}) });
+/** `server`: further options of buildServer (trustProxy, publicUrl). */
+export async function startApp(db: Db, auth?: AuthOptions, sync?: SyncOptions, server: Partial<ServerOptions> = {}): Promise<FastifyInstance> {
+  const app = await buildServer({ staticDir: fakeBuild(), demo: false, version: 'test', database: db, ...server, ...(auth ? { auth } : {}), ...(sync ? { sync } : {}) });
   await app.ready();
   return app;
 }
 
-/** Suites that sign in many users: the login rate limit has its own tests (rateLimit.test.ts). */
-export const SIGN_IN_FREELY: AuthOptions = { loginRateLimit: { max: 10_000, timeWindowMs: 60_000 } };
+/**
+ * Suites that sign in many users from one address (every inject comes from 127.0.0.1): the login limits have
+ * their own tests (loginLimits.test.ts, rateLimit.test.ts). The per-account lock stays as it is.
+ */
+export const SIGN_IN_FREELY: AuthOptions = { loginRateLimit: { max: 10_000, timeWindowMs: 60_000 }, loginLimits: { addressFreeFailures: 10_000 } };
 
 export interface Member {
   user: UserAccount;

@@ -22,6 +22,14 @@ describe('storage errors', () => {
     expect(toAppError(error).code).toBe(expected ? 'quotaExceeded' : 'unknown');
   });
 
+  it.each([
+    ['Dexie\'s DatabaseClosedError', Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' })],
+    ['a version change', Object.assign(new Error('Database version changed'), { name: 'VersionChangeError' })],
+    ['Chrome reading from a database being deleted', new DOMException('Failed to execute \'transaction\' on \'IDBDatabase\': The database connection is closing.', 'InvalidStateError')],
+  ])('%s → databaseClosed', (_name, error) => {
+    expect(toAppError(error).code).toBe('databaseClosed');
+  });
+
   it('a full disk during a write gives quotaExceeded and leaves nothing half-written', async () => {
     const spy = vi.spyOn(db().outbox, 'add').mockRejectedValueOnce(Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota() }));
     const error = await createCase('t', { ...emptyCaseBody(), label: 'A' }).catch((e) => e);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/connection';
 import { getInstrumentRun, listInstrumentRuns, saveAnswers, setRunStatus, startInstrumentRun } from '../../../src/db/instrumentRuns';
-import { setScopes } from '../../../src/db/meta';
+import { setMeta } from '../../../src/db/meta';
 import { listOutbox } from '../../../src/db/outbox';
 import { isAppError } from '../../../src/model/appError';
 import { MAX_ANSWERS, type Answers } from '../../../src/model/instrumentRun';
@@ -10,7 +10,7 @@ import { aCase, freshDb } from './freshDb';
 
 beforeEach(async () => {
   freshDb();
-  await setScopes({ teamId: 'team-a', orgId: 'org-a' });
+  await setMeta('sessionUser', { organisationId: 'org-a', teamIds: ['team-a'] });
 });
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, 9, minute));

@@ -4,9 +4,10 @@ import { connect, db, eraseDevice } from '../../../src/db/connection';
 import { deleteDraft, getDraft, listDrafts, saveDraft, visitDraftId } from '../../../src/db/drafts';
 import { createExample, getExample, updateExample } from '../../../src/db/examples';
 import { watch } from '../../../src/db/live';
-import { getMeta, setMeta, setScopes } from '../../../src/db/meta';
+import { getMeta, setMeta } from '../../../src/db/meta';
 import { getNote, saveVisitNote } from '../../../src/db/notes';
-import { countWaiting, listOutbox } from '../../../src/db/outbox';
+import { listOutbox } from '../../../src/db/outbox';
+import { countWaiting } from '../../../src/db/counts';
 import { createPartner } from '../../../src/db/partners';
 import { acknowledge } from '../../../src/db/syncStore';
 import { AppError, isAppError } from '../../../src/model/appError';
@@ -158,7 +159,7 @@ describe('listDrafts and deleteDraft', () => {
 });
 
 describe('countWaiting', () => {
-  it('counts every queued change, ignores device-local writes, and drops as the server acknowledges', async () => {
+  it('counts every change on its way, ignores device-local writes and refused changes, and drops as the server acknowledges', async () => {
     expect(await countWaiting()).toBe(0);
 
     const c = await aCase('Gezin Wouters (fictief)');
@@ -180,11 +181,11 @@ describe('countWaiting', () => {
       { mutationId: first!, outcome: 'deferred' },
       { mutationId: second!, outcome: 'rejected', error: 'invalid' },
     ]);
-    // Deferred is sent again and refused waits for the user: both still count.
-    expect(await countWaiting()).toBe(2);
+    // Deferred is sent again and counts; refused waits for the person, under "needs attention", not here.
+    expect(await countWaiting()).toBe(1);
 
     await acknowledge([{ mutationId: first!, outcome: 'applied' }]);
-    expect(await countWaiting()).toBe(1);
+    expect(await countWaiting()).toBe(0);
     expect((await listOutbox()).map((e) => [e.mutationId, e.status])).toEqual([[second, 'needsAttention']]);
   });
 });
@@ -270,7 +271,7 @@ describe('eraseDevice', () => {
     freshDb();
     const name = db().name;
 
-    await setScopes({ teamId: 'team-a', orgId: 'org-a' });
+    await setMeta('sessionUser', { organisationId: 'org-a', teamIds: ['team-a'] });
     await setMeta('clientId', 'client-fictief');
     const c = await aCase('Gezin Wissen (fictief)');
     await saveVisitNote({ caseId: c.id, body: emptyVisitNote('2026-11-27'), followUps: [followUp('Bellen')] });
@@ -303,5 +304,60 @@ describe('eraseDevice', () => {
 
     connect(otherName);
     expect(await getCase(other.id)).toEqual(other);
+  });
+
+  it('leaves running watches answering from the new database (sign-in erasing the demo must not silence the header)', async () => {
+    await setMeta('sessionUser', { role: 'worker' });
+    const seen: unknown[] = [];
+    const failures: string[] = [];
+    const stop = watch(() => getMeta('sessionUser'), (v) => seen.push(v), (e) => failures.push(e.code));
+    await until(() => seen.length === 1);
+    // A write just before the erase makes the watch read while the database is being deleted.
+    const writing = setMeta('sessionUser', { role: 'worker', n: 2 });
+    await eraseDevice();
+    await writing.catch(() => undefined);
+    await setMeta('sessionUser', { role: 'coordinator' });
+    await until(() => (seen.at(-1) as { role?: string } | undefined)?.role === 'coordinator');
+    stop();
+    expect(failures).toEqual([]);
+  });
+
+  // Dexie itself waits out a DatabaseClosedError; Chrome's "connection is closing" (a read while eraseDevice
+  // deletes the database) ends Dexie's subscription instead, so watch subscribes again.
+  const closing = () => new DOMException("Failed to execute 'transaction' on 'IDBDatabase': The database connection is closing.", 'InvalidStateError');
+
+  it('subscribes again when a read finds its database closing, and goes on answering', async () => {
+    await setMeta('sessionUser', { role: 'worker' });
+    let closedReads = 2;
+    const closed = closing;
+    const seen: unknown[] = [];
+    const failures: string[] = [];
+    const stop = watch(
+      () => (closedReads-- > 0 ? Promise.reject(closed()) : getMeta('sessionUser')),
+      (v) => seen.push(v),
+      (e) => failures.push(e.code),
+    );
+    await until(() => seen.length === 1);
+    await setMeta('sessionUser', { role: 'coordinator' });
+    await until(() => seen.length === 2);
+    stop();
+    expect(seen).toEqual([{ role: 'worker' }, { role: 'coordinator' }]);
+    expect(failures).toEqual([]);
+  });
+
+  it('reports a database that stays closing once asking again has not helped, and any other failure at once', async () => {
+    const failures: string[] = [];
+    const closed = closing();
+    let reads = 0;
+    const stop = watch(() => (reads++, Promise.reject(closed)), () => {}, (e) => failures.push(e.code));
+    await until(() => failures.length > 0, 4000);
+    stop();
+    expect(failures).toEqual(['databaseClosed']);
+    expect(reads).toBe(6);
+
+    const other: string[] = [];
+    watch(() => Promise.reject(new Error('boom')), () => {}, (e) => other.push(e.code));
+    await until(() => other.length > 0);
+    expect(other).toEqual(['unknown']);
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/connection';
 import { hasAnyData, importSnapshot, parseSnapshot } from '../../../src/db/importSnapshot';
-import { getScopes } from '../../../src/db/meta';
+import { getMeta } from '../../../src/db/meta';
 import { isAppError } from '../../../src/model/appError';
 import { demoSnapshot } from '../../../src/server/demo/demoSnapshot';
 import { freshDb } from './freshDb';
@@ -15,7 +15,7 @@ describe('snapshots', () => {
     expect(await db().cases.count()).toBe(3);
     expect(await db().partners.count()).toBeGreaterThanOrEqual(5);
     expect(await db().outbox.count()).toBe(0);
-    expect((await getScopes()).teamId).toBe('demo-team-onthaal');
+    expect(await getMeta('orgName')).toBe('Voorbeeldstad (demo)');
     expect(await hasAnyData()).toBe(true);
   });
 

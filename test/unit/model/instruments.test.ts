@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../../locales/en/app.json';
-import nl from '../../../locales/nl/app.json';
+import en from '../../../locales/en/instruments.json';
+import nl from '../../../locales/nl/instruments.json';
 import { INSTRUMENT_KINDS, isCaseInstrument } from '../../../src/model/instrumentRun';
-import { answeredCount, answerText, INSTRUMENTS, instrumentDefinition, isInstrumentKind, itemsOf } from '../../../src/model/instruments';
+import { answeredCount, answerText, basisKey, INSTRUMENTS, instrumentDefinition, isInstrumentKind, itemsOf } from '../../../src/model/instruments';
 
 const allItems = INSTRUMENTS.flatMap(itemsOf);
 const allSections = INSTRUMENTS.flatMap((d) => d.sections);
@@ -41,6 +41,20 @@ describe('the instrument definitions', () => {
   it('ask the layered-reality checklist for a theme, and evaluate a network at three levels', () => {
     expect(itemsOf(instrumentDefinition('gelaagde-realiteit')).filter((i) => i.input === 'theme')).toHaveLength(1);
     expect(instrumentDefinition('netwerk-evaluatie').sections.map((s) => s.id)).toEqual(expect.arrayContaining(['neCommunity', 'neNetwork', 'neOrganisation']));
+  });
+
+  it('ask, for every answer of the three-level evaluation, on what it is based, under a key no question uses', () => {
+    const checks = itemsOf(instrumentDefinition('netwerk-evaluatie')).filter((i) => i.input === 'check');
+    expect(checks.length).toBeGreaterThan(10);
+    expect(checks.filter((i) => !i.basis).map((i) => i.id)).toEqual([]);
+    const ids = new Set(allItems.map((i) => i.id));
+    expect(checks.map((i) => basisKey(i.id)).filter((k) => ids.has(k))).toEqual([]);
+  });
+
+  it('let the partnership agreement settle conflicts, external communication and the GDPR roles of shared data', () => {
+    const ids = itemsOf(instrumentDefinition('samenwerkingsovereenkomst')).map((i) => i.id);
+    expect(ids).toEqual(expect.arrayContaining(['saConflicts', 'saCommunication', 'saDataRoles']));
+    expect(nl.instruments.items.saDataRoles).toMatch(/artikel 26 AVG.*artikel 28 AVG/);
   });
 
   it.each(['nl', 'en'] as const)('have a label for every item, section and kind in %s', (lang) => {

@@ -64,7 +64,7 @@ describe('server', () => {
 
   it('never lets a cache keep an API answer', async () => {
     const res = await app.inject({ url: '/api/health' });
-    expect(res.json()).toEqual({ ok: true, version: '9.9.9' });
+    expect(res.json()).toEqual({ ok: true, version: '9.9.9', database: 'reachable' });
     expect(res.headers['cache-control']).toBe('no-store');
   });
 

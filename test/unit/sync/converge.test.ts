@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, db } from '../../../src/db/connection';
 import { createPartner, updatePartner, getPartner } from '../../../src/db/partners';
 import { createCase } from '../../../src/db/cases';
-import { listConflicts, resolveConflict } from '../../../src/db/conflicts';
+import { listConflicts } from '../../../src/db/conflicts';
+import { resolveConflict } from '../../../src/db/resolveConflict';
 import { saveVisitNote } from '../../../src/db/notes';
 import { getInstrumentRun, saveAnswers, setRunStatus, startInstrumentRun } from '../../../src/db/instrumentRuns';
-import { setScopes } from '../../../src/db/meta';
+import { setMeta } from '../../../src/db/meta';
 import { emptyCaseBody } from '../../../src/model/caseFile';
 import { emptyPartnerBody } from '../../../src/model/partner';
 import { emptyVisitNote } from '../../../src/model/visitNote';
@@ -36,7 +37,8 @@ beforeAll(async () => {
   const store = openDatabase({ kind: 'sqlite', file: ':memory:' });
   await migrateToLatest(store);
   app = await startApp(store, SIGN_IN_FREELY);
-  member = await createMember(store);
+  // A coordinator: the suite also starts the organisation's network instruments, which only coordinators do.
+  member = await createMember(store, 'coordinator');
 });
 afterAll(() => app.close());
 
@@ -136,7 +138,7 @@ describe('instrument runs between two devices', () => {
     const a = await device(`inst-a-${tag}`);
     const b = await device(`inst-b-${tag}`);
     a.use();
-    await setScopes({ teamId: member.teamId, orgId: member.organisationId });
+    await setMeta('sessionUser', { organisationId: member.organisationId, teamIds: [member.teamId] });
     const run = await startInstrumentRun({ instrument: 'netwerk-startvragen', title: 'Netwerk armoede (fictief)' });
     const caseFile = await createCase(member.teamId, { ...emptyCaseBody(), label: 'Gezin Ecogram (fictief)' });
     const ecogram = await startInstrumentRun({ instrument: 'ecogram', title: 'Ecogram gezin (fictief)', caseId: caseFile.id });

@@ -2,15 +2,20 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../../src/db/connection';
-import { listConflicts, resolveConflict } from '../../../src/db/conflicts';
+import { listConflicts } from '../../../src/db/conflicts';
+import { resolveConflict } from '../../../src/db/resolveConflict';
 import { createPartner, getPartner, updatePartner } from '../../../src/db/partners';
 import { emptyPartnerBody, type Partner, type PartnerBody } from '../../../src/model/partner';
 import { THEMES, type Theme } from '../../../src/model/themes';
 import { createUser } from '../../../src/server/accounts/users';
 import type { Db } from '../../../src/server/store/database';
 import { SyncError } from '../../../src/sync/api';
+import { discardChange, retryChange } from '../../../src/db/refusedChanges';
+import { listNeedsAttention } from '../../../src/db/counts';
+import type { OutboxEntry } from '../../../src/model/mutation';
+import type { PushRequest } from '../../../src/sync/protocol';
 import { createMember, type Member } from '../../server/support/testServer';
-import { answer, Device, serverView, sqliteServer } from './syncHarness';
+import { answer, Device, pass, serverView, sqliteServer } from './syncHarness';
 
 /**
  * Random offline work on three devices (three colleagues, each with their own local database), synced in random
@@ -30,11 +35,16 @@ type Path = (typeof PATHS)[number];
 type BodyKey = 'name' | 'phone' | 'email' | 'openingHours' | 'notes';
 
 /** A sync round as the network lets it happen: fully, or cut off at its first push before or after the server had it. */
-type Delivery = 'ok' | 'requestLost' | 'replyLost';
+/**
+ * 'refused': a proxy refuses, as a whole, every push that carries the device's oldest queued change: the round
+ * narrows it down, withdraws it in its place and keeps it under "needs attention"; the rest goes on.
+ */
+type Delivery = 'ok' | 'requestLost' | 'replyLost' | 'refused';
 type Action =
   | { type: 'edit'; device: number; partner: number; paths: Path[] }
   | { type: 'resolve'; device: number; pick: number; choose: 'kept' | 'proposed' }
-  | { type: 'sync'; device: number; delivery: Delivery };
+  | { type: 'sync'; device: number; delivery: Delivery }
+  | { type: 'deal'; device: number; choose: 'retry' | 'discard' };
 
 const device = fc.nat(DEVICES - 1);
 const actions = fc.array(
@@ -42,8 +52,9 @@ const actions = fc.array(
     { weight: 4, arbitrary: fc.record({ type: fc.constant('edit' as const), device, partner: fc.nat(PARTNERS - 1), paths: fc.subarray([...PATHS], { minLength: 1, maxLength: 2 }) }) },
     {
       weight: 3,
-      arbitrary: fc.record({ type: fc.constant('sync' as const), device, delivery: fc.constantFrom<Delivery>('ok', 'ok', 'ok', 'requestLost', 'replyLost') }),
+      arbitrary: fc.record({ type: fc.constant('sync' as const), device, delivery: fc.constantFrom<Delivery>('ok', 'ok', 'ok', 'requestLost', 'replyLost', 'refused') }),
     },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('deal' as const), device, choose: fc.constantFrom('retry' as const, 'discard' as const) }) },
     { weight: 1, arbitrary: fc.record({ type: fc.constant('resolve' as const), device, pick: fc.nat(7), choose: fc.constantFrom('kept' as const, 'proposed' as const) }) },
   ),
   { minLength: 1, maxLength: MAX_ACTIONS },
@@ -117,6 +128,21 @@ async function sync(d: Device, delivery: Delivery): Promise<void> {
     await d.sync();
     return;
   }
+  if (delivery === 'refused') {
+    const oldest = (d.use(), await db().outbox.orderBy('seq').filter((e) => e.status === 'pending').first());
+    d.net.intercept = async (call, deliver) => {
+      const carries =
+        call.path === '/api/sync/push' && oldest !== undefined && (JSON.parse(call.body!) as PushRequest).mutations.some((m) => m.mutationId === oldest.mutationId && 'mutation' in m);
+      return carries ? answer(400, '{"error":{"code":"proxy","message":"refused"}}') : pass(deliver);
+    };
+    try {
+      await d.sync();
+    } finally {
+      d.net.intercept = null;
+    }
+    if (oldest) expect((await listNeedsAttention()).map((e) => e.mutationId)).toContain(oldest.mutationId);
+    return;
+  }
   const pending = (d.use(), await db().outbox.count());
   d.net.intercept = async (call, deliver) => {
     if (call.path !== '/api/sync/push') return deliver().then((r) => answer(r.status, r.body));
@@ -159,6 +185,15 @@ async function run(script: Action[]): Promise<void> {
     seenWhenChanged.set(at(partner.id, path), seen);
   };
 
+  /** Edits the person let go on purpose (a refused change discarded): not lost silently. */
+  const dropped = new Set<string>();
+  const drop = (entry: OutboxEntry) => {
+    if (entry.mutation.type !== 'partner.setFields') return;
+    const { id, fields, themes } = entry.mutation;
+    for (const [field, value] of Object.entries(fields)) dropped.add(`${at(id, `body.${field}`)} ${key(value)}`);
+    if (themes) dropped.add(`${at(id, 'themes')} ${key(themes)}`);
+  };
+
   for (const a of script) {
     const d = devices[a.device]!;
     if (a.type === 'sync') {
@@ -166,6 +201,16 @@ async function run(script: Action[]): Promise<void> {
       continue;
     }
     d.use();
+    if (a.type === 'deal') {
+      const [refused] = await listNeedsAttention();
+      if (!refused) continue;
+      if (a.choose === 'retry') await retryChange(refused.mutationId);
+      else {
+        drop(refused);
+        await discardChange(refused.mutationId);
+      }
+      continue;
+    }
     if (a.type === 'edit') {
       const partner = (await getPartner(ids[a.partner]!))!;
       const body: Record<string, unknown> = { ...partner.body };
@@ -190,6 +235,11 @@ async function run(script: Action[]): Promise<void> {
     }
   }
 
+  // Before the end every person deals with what was refused: they try it again, now that the proxy lets it through.
+  for (const d of devices) {
+    d.use();
+    for (const refused of await listNeedsAttention()) await retryChange(refused.mutationId);
+  }
   // Everyone comes online: two full rounds, so each device has pushed, and then pulled what the others pushed.
   for (let round = 0; round < 2; round++) {
     for (const d of devices) {
@@ -223,6 +273,7 @@ async function run(script: Action[]): Promise<void> {
   const lost = edits.filter((e) => {
     const partner = final.get(e.partnerId)!;
     if (key(valueOf(partner, e.path)) === key(e.value)) return false;
+    if (dropped.has(`${at(e.partnerId, e.path)} ${key(e.value)}`)) return false;
     if ((partner.conflicts ?? []).some((c) => c.field === e.path && (key(c.proposed.value) === key(e.value) || key(c.kept.value) === key(e.value)))) return false;
     return !seenWhenChanged.get(at(e.partnerId, e.path))?.has(key(e.value));
   });

@@ -1,0 +1,88 @@
+// Issue 12 point 6, in the browser: a fresh device of a big team, as the app does it (engine.ts): sign-in, a
+// round that leaves the older notes for later, the history loop started at once (each page written under the
+// sync lock), and meanwhile the person opens one case, whose newest notes are fetched ahead. Then, untimed
+// by the app, the same history rows written by plain bulkPuts into an empty database: the IndexedDB floor.
+import Dexie from 'dexie';
+import { listCaseload } from '../../../src/db/cases';
+import { connect, db, disconnect } from '../../../src/db/connection';
+import { latestNotesOfCase } from '../../../src/db/notes';
+import { VeldwerkDb } from '../../../src/db/schema';
+import { SyncApi } from '../../../src/sync/api';
+import { syncOnce } from '../../../src/sync/client';
+import { fetchHistory, fetchNotesAhead } from '../../../src/sync/firstSync';
+import { readPage } from '../../../src/sync/pulledRows';
+import type { SnapshotPart, SnapshotResponse } from '../../../src/sync/protocol';
+
+const now = () => performance.now();
+
+/** Keeps the rows of every history page, to write the very same rows again for the baseline. */
+class RecordingApi extends SyncApi {
+  historyPages: SnapshotResponse[] = [];
+  override async snapshotPart(scope: string, part: SnapshotPart, options: { after?: string; limit?: number; caseId?: string } = {}) {
+    const page = await super.snapshotPart(scope, part, options);
+    if (part === 'history') this.historyPages.push(page);
+    return page;
+  }
+}
+
+let api = new RecordingApi();
+let seq = 0;
+let current: string | null = null;
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+}
+
+async function dropStaged(): Promise<void> {
+  disconnect();
+  if (current) await deleteDatabase(current);
+  current = null;
+}
+
+export async function stagedSync(email: string, password: string, probeCase: string, expectedCases: number, expectedNotes: number) {
+  await dropStaged();
+  current = `bench-staged-${seq++}`;
+  await connect(current).open(); // creating the schema is not sync; untimed as in freshSync
+  api = new RecordingApi();
+  const t0 = now();
+  const { user } = await api.login(email, password);
+  const loginMs = now() - t0;
+  const scopes = [...user.teamIds, user.organisationId];
+  await syncOnce(api, scopes, { history: 'later' });
+  const caseload = await listCaseload();
+  const caseloadMs = now() - t0;
+  // The engine starts the history right after the round; the person opens a case meanwhile.
+  const historyStarted = now();
+  const gate = <T,>(write: () => Promise<T>) => navigator.locks.request('veldwerk-sync', write) as Promise<T>;
+  const history = fetchHistory(api, { latestFirst: true, gate });
+  await fetchNotesAhead(api, user.teamIds[0]!, probeCase);
+  const notes = await latestNotesOfCase(probeCase, 20);
+  const caseNotesMs = now() - t0;
+  await history;
+  const historyMs = now() - historyStarted;
+  const total = await db().notes.count();
+  if (caseload.length !== expectedCases || notes.length !== 20 || total !== expectedNotes) {
+    throw new Error(`staged sync: ${caseload.length} cases in the caseload (expected ${expectedCases}), ${notes.length} notes of ${probeCase}, ${total} notes (expected ${expectedNotes})`);
+  }
+  const historyRows = api.historyPages.reduce((n, p) => n + p.rows.length, 0);
+  return { loginMs, caseloadMs, caseNotesMs, historyMs, historyRows, historyPages: api.historyPages.length };
+}
+
+/** The last run's history rows, as the device stores them, one transaction and one bulkPut per page. */
+export async function rawHistoryWrite(): Promise<number> {
+  const pages = api.historyPages.map((p) => readPage(p.rows, { pulled: 0, unreadable: 0 }).map((r) => r.row));
+  await dropStaged(); // the same disk state as before a staged run: its ~60 MB database deleted
+  const name = `bench-staged-raw-${seq++}`;
+  const raw = new VeldwerkDb(name); // the app's schema: the same indexes
+  await raw.open();
+  const t = now();
+  for (const rows of pages) await raw.transaction('rw', ['notes'], () => raw.table('notes').bulkPut(rows));
+  const ms = now() - t;
+  raw.close();
+  await Dexie.delete(name);
+  return ms;
+}

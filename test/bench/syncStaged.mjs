@@ -1,0 +1,73 @@
+// Issue 12 point 6: a fresh tablet of a team with 50,000 notes over 2,000 cases. Timed from sign-in: a usable
+// caseload, and one open case's newest 20 notes; then the whole history in the background against writing the
+// same rows into IndexedDB alone, alternately in one browser. Server: main.ts on its own seeded SQLite file.
+import { chromium } from 'playwright-core';
+import { BROWSER_ARGS, CHROMIUM, freePort, freshDir, median, removeDir, startProcess, WORK } from './lib.mjs';
+import { startProxy } from './proxy.mjs';
+import { buildSyncPage } from './sync.mjs';
+import { seedSyncServer, USERS } from './syncSeed.mjs';
+import { join } from 'node:path';
+
+const PAGE_OUT = join(WORK, 'sync-page');
+
+/** A fixed amount of CPU work in the page (the same loop as coldStart.mjs): this machine's speed. */
+function busyLoop() {
+  const t = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e7; i++) x += Math.sqrt(i);
+  return x > 0 ? performance.now() - t : -1;
+}
+
+export async function measureStagedSync({ appDist, noteCount = 50_000, cases = 2000, partners = 100, runs = 3, log, register = () => {} }) {
+  const cleanups = [];
+  const cleanUp = async () => {
+    while (cleanups.length) await cleanups.pop()().catch((e) => log(`staged sync cleanup failed: ${e.message}`));
+  };
+  register(cleanUp);
+  try {
+    const seed = await seedSyncServer({ noteCount, cases, partners, log });
+    cleanups.push(async () => removeDir(seed.dir));
+    // The open case the person opens: the one with the most notes (so it surely has 20).
+    const perCase = new Map();
+    for (const note of seed.notes) perCase.set(note.caseId, (perCase.get(note.caseId) ?? 0) + 1);
+    const [probeCase, probeNotes] = [...perCase].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+
+    const appPort = await freePort();
+    const app = await startProcess('npx', ['tsx', 'src/server/main.ts'], {
+      env: { PORT: String(appPort), HOST: '127.0.0.1', STATIC_DIR: appDist, DATABASE_FILE: seed.file, DATABASE_URL: '', DEMO: '0' },
+      ready: /https?:\/\/\S+/,
+    });
+    cleanups.push(app.stop);
+    await buildSyncPage();
+    const proxy = await startProxy(PAGE_OUT, [['/api/', appPort]]);
+    cleanups.push(proxy.close);
+    const profile = freshDir('profile-staged');
+    cleanups.push(async () => removeDir(profile));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
+    cleanups.push(() => context.close());
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => log(`staged sync page error: ${e.message}`));
+    await page.goto(`${proxy.url}/`);
+    await page.waitForFunction(() => document.title === 'bench ready', null, { timeout: 30_000 });
+    const call = (fn, ...args) =>
+      page.evaluate(([f, a]) => window.bench[f](...a).catch((e) => Promise.reject(new Error(`${f}: ${e?.stack ?? JSON.stringify(e)}`))), [fn, args]);
+
+    const loop = [];
+    for (let i = 0; i < 5; i++) loop.push(await page.evaluate(busyLoop));
+    const staged = [];
+    const raw = [];
+    for (let i = 0; i <= runs; i++) {
+      const s = await call('stagedSync', USERS.device.email, USERS.device.password, probeCase, cases, noteCount);
+      const r = await call('rawHistoryWrite');
+      if (i > 0) staged.push(s), raw.push(r);
+      log(`staged sync run ${i}/${runs}${i ? '' : ' (untimed)'}: caseload ${s.caseloadMs.toFixed(0)} ms (sign-in ${s.loginMs.toFixed(0)}), case's 20 newest notes ${s.caseNotesMs.toFixed(0)} ms, history ${s.historyMs.toFixed(0)} ms (${s.historyRows} rows, ${s.historyPages} pages); same rows written alone ${r.toFixed(0)} ms`);
+    }
+    const m = (k) => median(staged.map((s) => s[k]));
+    const notes = [
+      `staged first sync: ${noteCount} notes over ${cases} open cases, ${partners} partners; timed from the sign-in request (median ${m('loginMs').toFixed(0)} ms of it); the case opened is ${probeCase} (${probeNotes} notes), its newest notes fetched ahead while the history loop runs; history = ${staged[0].historyRows} rows in ${staged[0].historyPages} pages, each written under the sync lock; baseline = the same rows, one transaction and bulkPut per page, into an empty database with the app's schema`,
+    ];
+    return { caseload: staged.map((s) => s.caseloadMs), caseNotes: staged.map((s) => s.caseNotesMs), history: staged.map((s) => s.historyMs), raw, loopFast: median(loop), notes };
+  } finally {
+    await cleanUp();
+  }
+}

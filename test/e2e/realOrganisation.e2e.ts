@@ -1,0 +1,325 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { App } from './pages/App';
+import { axeViolations } from './support/axe';
+import { openProfile, type Profile } from './support/browser';
+import { startServer, type RunningServer } from './support/server';
+
+/**
+ * Veldwerk as an organisation runs it: a server with the demo off (DEMO=0), accounts made by the admin command,
+ * two teams, and a tablet per worker (each its own browser profile). Nothing of the demo is involved.
+ */
+let server: RunningServer;
+const profiles: Profile[] = [];
+const people: Record<'an' | 'bart' | 'chris' | 'dirk', { email: string; password: string }> = {} as never;
+let admin = { email: 'beheer@testdorp.example', password: '' };
+
+const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
+const passwordIn = (lines: string[]) => /\(shown once[^)]*\): (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
+
+beforeAll(async () => {
+  server = await startServer({ demo: false, loginsPerMinute: 30 });
+  const init = await server.admin('init', '--org', 'Gemeente Testdorp (fictief)', '--admin-email', admin.email, '--admin-name', 'Beheer Testdorp (fictief)');
+  const org = idIn(init);
+  admin = { ...admin, password: /One-time password[^:]*: (\S+)/.exec(init.join('\n'))?.[1] ?? '' };
+  const onthaal = idIn(await server.admin('create-team', '--org', org, '--name', 'Onthaal'));
+  const schuldhulp = idIn(await server.admin('create-team', '--org', org, '--name', 'Schuldhulp'));
+  const person = async (key: keyof typeof people, name: string, team: string) => {
+    const email = `${key}@testdorp.example`;
+    const out = await server.admin('create-user', '--org', org, '--email', email, '--name', name, '--role', 'worker', '--team', team);
+    people[key] = { email, password: passwordIn(out) };
+  };
+  await person('an', 'An Testpersoon (fictief)', onthaal);
+  await person('bart', 'Bart Testpersoon (fictief)', onthaal);
+  await person('chris', 'Chris Testpersoon (fictief)', schuldhulp);
+  await person('dirk', 'Dirk Testpersoon (fictief)', onthaal);
+  await server.admin('add-membership', '--email', people.dirk.email, '--team', 'Schuldhulp');
+});
+afterAll(async () => {
+  for (const profile of profiles) await profile.close();
+  await server.stop();
+});
+
+async function tablet(who: keyof typeof people): Promise<App> {
+  const profile = await openProfile();
+  profiles.push(profile);
+  const app = new App(await profile.context.newPage(), server.url);
+  await app.signIn(people[who].email, people[who].password);
+  await app.synced();
+  // Offline work needs the service worker in control of the page.
+  await app.untilControlled();
+  return app;
+}
+
+describe('a real organisation: two teams, three tablets', () => {
+  it('a case and a note made on one tablet reach the colleague of the same team and never the other team', async () => {
+    const an = await tablet('an');
+    const bart = await tablet('bart');
+    const chris = await tablet('chris');
+    // The server has no demo: a fresh, signed-in tablet starts empty, with the organisation's name in the header.
+    expect(await an.caseloadLabels()).toEqual([]);
+    await an.page.getByText('Gemeente Testdorp (fictief)').first().waitFor();
+
+    await an.createCase('Gezin Aerts (fictief)');
+    await an.startVisitNote();
+    await an.facts().fill('Brieven van de huisbaas op tafel (fictief).');
+    await an.page.getByRole('button', { name: 'Notitie bewaren' }).click();
+    await an.page.getByRole('heading', { level: 1, name: 'Gezin Aerts (fictief)' }).waitFor();
+    await an.syncNow();
+    // Accepted by the server: nothing refused, nothing waiting.
+    expect(await an.page.getByText(/vraagt aandacht|vragen aandacht/).count()).toBe(0);
+
+    await bart.syncNow();
+    await bart.openCase('Gezin Aerts (fictief)');
+    await bart.page.getByRole('link', { name: /Huisbezoek van/ }).click();
+    await bart.page.getByText('Brieven van de huisbaas op tafel (fictief).').waitFor();
+
+    await chris.syncNow();
+    expect(await chris.caseloadLabels()).toEqual([]);
+    const raw = await chris.rawStorage();
+    expect(raw).not.toContain('Aerts');
+    expect(raw).not.toContain('huisbaas');
+  });
+});
+
+describe('work done before signing in', () => {
+  it('can be kept as the person’s own: it reaches their team, and only their team', async () => {
+    const profile = await openProfile();
+    profiles.push(profile);
+    const app = new App(await profile.context.newPage(), server.url);
+    await app.createCase('Gezin Voor-Aanmelden (fictief)');
+    await app.signIn(people.an.email, people.an.password, 'keep');
+    await app.syncNow();
+    expect(await app.caseloadLabels()).toContain('Gezin Voor-Aanmelden (fictief)');
+
+    const bart = await tablet('bart');
+    await bart.page.getByRole('link', { name: 'Gezin Voor-Aanmelden (fictief)' }).waitFor();
+    const chris = await tablet('chris');
+    expect(await chris.caseloadLabels()).not.toContain('Gezin Voor-Aanmelden (fictief)');
+  });
+});
+
+describe('leavers and movers', () => {
+  it('a worker taken out of a team loses that team’s rows at the next sync; an unsent change of it stays visible with its text', async () => {
+    const dirk = await tablet('dirk');
+    // In two teams: the case form asks which one.
+    await dirk.open('/dossiers/nieuw');
+    await dirk.page.getByLabel('Team', { exact: true }).selectOption({ label: 'Schuldhulp' });
+    await dirk.page.getByLabel('Naam van het dossier').fill('Gezin Schuld-Dirk (fictief)');
+    await dirk.page.getByRole('button', { name: 'Bewaren' }).click();
+    await dirk.page.getByRole('heading', { level: 1, name: 'Gezin Schuld-Dirk (fictief)' }).waitFor();
+    await dirk.syncNow();
+    // Offline, a change to that case waits on the tablet while the admin moves Dirk out of Schuldhulp.
+    await dirk.page.context().setOffline(true);
+    await dirk.open('/');
+    await dirk.openCase('Gezin Schuld-Dirk (fictief)');
+    await dirk.page.getByRole('link', { name: 'Gegevens wijzigen' }).click();
+    await dirk.page.getByLabel('Gezinssamenstelling').fill('Moeder en twee zonen (fictief)');
+    await dirk.page.getByRole('button', { name: 'Bewaren' }).click();
+    await dirk.page.getByRole('heading', { level: 1, name: 'Gezin Schuld-Dirk (fictief)' }).waitFor();
+    await server.admin('remove-membership', '--email', people.dirk.email, '--team', 'Schuldhulp');
+    // The app opens again, still offline, and then finds the connection: its new session says which teams Dirk
+    // has now. (An access token kept in memory would work for up to a minute more: see the README on revocation.)
+    await dirk.open('/');
+    await dirk.page.context().setOffline(false);
+    await dirk.page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await dirk.page.getByText('1 wijziging vraagt aandacht').waitFor({ timeout: 20_000 });
+    expect(await dirk.caseloadLabels()).not.toContain('Gezin Schuld-Dirk (fictief)');
+    await dirk.open('/instellingen');
+    await dirk.page.getByText(/Je hoort niet meer bij het team van deze wijziging/).waitFor();
+    await dirk.page.getByText('Moeder en twee zonen (fictief)').waitFor();
+    expect(await dirk.rawStorage()).not.toContain('Gezin Schuld-Dirk');
+    // The refused change no longer counts as waiting to be sent, and it holds nothing back: Dirk's next case
+    // in Onthaal reaches his colleague.
+    await dirk.page.getByTestId('device-status').getByText('Geen wijzigingen die wachten').waitFor();
+    await dirk.createCase('Gezin Na-Verhuis (fictief)');
+    await dirk.syncNow();
+    const an = await tablet('an');
+    await an.page.getByRole('link', { name: 'Gezin Na-Verhuis (fictief)' }).waitFor();
+
+    // Signing out waits until the refused change is dealt with: here Dirk copies its text, then discards it.
+    await dirk.open('/instellingen');
+    await dirk.page.getByRole('button', { name: 'Afmelden' }).click();
+    await dirk.page.getByText('Afmelden kan pas als je de wijzigingen die niet aankwamen hebt afgehandeld.').waitFor();
+    await dirk.page.getByRole('button', { name: 'Tekst kopiëren' }).click();
+    await dirk.page.getByText(/De tekst staat op het klembord|Kopiëren lukte niet op dit toestel/).waitFor();
+    await dirk.page.getByRole('button', { name: 'Wissen…' }).click();
+    await dirk.page.getByText('Deze wijziging wissen? Deze tekst gaat dan verloren:').waitFor();
+    await dirk.page.getByRole('button', { name: 'Ja, wissen' }).click();
+    await dirk.page.getByText(/Je hoort niet meer bij het team/).waitFor({ state: 'detached' });
+    expect(await dirk.page.getByText('Moeder en twee zonen (fictief)').count()).toBe(0);
+    await dirk.page.getByRole('button', { name: 'Afmelden' }).click();
+    await dirk.page.getByText(/Je bent afgemeld/).waitFor();
+  });
+
+  it('a disabled worker’s tablet erases the organisation’s data at its next contact and shows what it had not sent', async () => {
+    const chris = await tablet('chris');
+    await chris.page.context().setOffline(true);
+    await chris.createCase('Gezin Laatste (fictief)');
+    await server.admin('disable-user', '--email', people.chris.email);
+    // The app opens again offline, then finds the connection, syncs by itself and hears that the account is
+    // closed. (An access token kept in memory would work for up to a minute more: see the README on revocation.)
+    await chris.open('/');
+    await chris.page.context().setOffline(false);
+    await chris.page.getByRole('heading', { level: 1, name: 'Je toegang is afgesloten' }).waitFor({ timeout: 20_000 });
+    await chris.page.getByTestId('ended-unsent').getByText('Gezin Laatste (fictief)').waitFor();
+    const raw = await chris.rawStorage();
+    expect(raw).not.toContain('Gezin Laatste');
+    expect(raw).not.toContain('Gemeente Testdorp');
+  });
+});
+
+describe('one person per tablet', () => {
+  it('refuses a second person over the first one’s data; the first one signs in again and their unsent case goes out', async () => {
+    const an = await tablet('an');
+    await an.page.context().setOffline(true);
+    await an.createCase('Gezin Claes (fictief)');
+    await an.page.context().setOffline(false);
+    await an.open('/aanmelden');
+    // Dirk (of both teams until the leavers' test) tries to sign in on An's tablet.
+    await an.page.getByLabel('E-mailadres').fill(people.dirk.email);
+    await an.page.getByLabel('Wachtwoord').fill(people.dirk.password);
+    await an.page.getByRole('button', { name: 'Aanmelden' }).last().click();
+    await an.page.getByRole('alert').getByText('Op dit toestel staan de gegevens van An Testpersoon (fictief).').waitFor();
+    expect(await an.page.getByRole('heading', { level: 1, name: 'Aanmelden' }).isVisible()).toBe(true);
+    // Nothing of An's was erased or handed to Dirk: the case is still An's, waiting to be sent.
+    await an.signIn(people.an.email, people.an.password);
+    await an.page.getByRole('link', { name: 'Gezin Claes (fictief)' }).waitFor();
+    await an.syncNow();
+    const bart = await tablet('bart');
+    await bart.page.getByRole('link', { name: 'Gezin Claes (fictief)' }).waitFor();
+  });
+});
+
+describe('a signed-in device opens only with the password', () => {
+  it('shows nothing before the password after a reload offline, refuses a wrong one, and opens with the right one', async () => {
+    const an = await tablet('an');
+    await an.createCase('Gezin Slot-Verhulst (fictief)');
+    await an.page.context().setOffline(true);
+    try {
+      await an.page.reload();
+      await an.page.getByRole('heading', { level: 1, name: 'Veldwerk is vergrendeld' }).waitFor();
+      expect(await an.page.locator('body').innerText()).not.toContain('Slot-Verhulst');
+      await an.page.locator('.lock-screen').getByLabel('Wachtwoord').fill('niet het wachtwoord');
+      await an.page.getByRole('button', { name: 'Ontgrendelen' }).click();
+      await an.page.getByRole('alert').getByText('Het wachtwoord klopt niet. Probeer het opnieuw.').waitFor();
+      expect(await axeViolations(an.page), 'the unlock screen with its error').toEqual([]);
+      await an.unlock(people.an.password);
+      await an.page.getByRole('heading', { level: 1, name: 'Gezin Slot-Verhulst (fictief)' }).waitFor();
+    } finally {
+      await an.page.context().setOffline(false);
+    }
+  });
+
+  it('"Vergrendelen" hides every view in every tab, keeps what was typed, and one tab’s unlock opens the other', async () => {
+    const an = await tablet('an');
+    const other = new App(await an.page.context().newPage(), server.url);
+    await other.page.goto(`${server.url}/`);
+    await other.page.getByRole('heading', { level: 1, name: 'Veldwerk is vergrendeld' }).waitFor();
+    await other.unlock(people.an.password);
+    await an.open('/dossiers/nieuw');
+    await an.page.getByLabel('Naam van het dossier').fill('Gezin Half-Getypt (fictief)');
+    await an.page.getByRole('navigation').getByRole('button', { name: 'Vergrendelen' }).click();
+    for (const tab of [an, other]) {
+      await tab.page.getByRole('heading', { level: 1, name: 'Veldwerk is vergrendeld' }).waitFor();
+      expect(await tab.page.locator('body').innerText()).not.toContain('Half-Getypt');
+    }
+    await an.unlock(people.an.password);
+    expect(await an.page.getByLabel('Naam van het dossier').inputValue()).toBe('Gezin Half-Getypt (fictief)');
+    await other.page.getByRole('navigation').waitFor();
+    expect(await other.page.getByRole('heading', { level: 1, name: 'Veldwerk is vergrendeld' }).isVisible()).toBe(false);
+    await other.page.close();
+  });
+
+  it('a forgotten password loses nothing: after a reset, an online sign-in opens the device and the unsent case goes out', async () => {
+    const bart = await tablet('bart');
+    await bart.page.context().setOffline(true);
+    await bart.createCase('Gezin Vergeten-Wachtwoord (fictief)');
+    await bart.page.context().setOffline(false);
+    const reset = await server.admin('reset-password', '--email', people.bart.email);
+    const newPassword = passwordIn(reset);
+    expect(newPassword).not.toBe('');
+    await bart.page.reload();
+    await bart.page.getByRole('button', { name: 'Wachtwoord vergeten?' }).click();
+    await bart.page.locator('.lock-screen').getByLabel('E-mailadres').fill(people.bart.email);
+    await bart.page.locator('.lock-screen').getByLabel('Wachtwoord').fill(newPassword);
+    await bart.page.locator('.lock-screen').getByRole('button', { name: 'Aanmelden' }).click();
+    await bart.page.getByRole('link', { name: 'Gezin Vergeten-Wachtwoord (fictief)' }).waitFor();
+    people.bart = { ...people.bart, password: newPassword };
+    await bart.syncNow();
+    const colleague = await tablet('an');
+    await colleague.syncNow();
+    await colleague.page.getByRole('link', { name: 'Gezin Vergeten-Wachtwoord (fictief)' }).waitFor();
+  });
+});
+
+describe('a revoked device', () => {
+  it('erases the organisation’s data at its next contact, while the same person’s other tablet goes on', async () => {
+    const lost = await tablet('bart');
+    const other = await tablet('bart');
+    // The admin revokes the lost tablet through the admin API, as the admin screen does.
+    const token = await adminToken();
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}/api/admin${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const { people: everyone } = (await (await api('/people')).json()) as { people: Array<{ id: string; email: string }> };
+    const bart = everyone.find((p) => p.email === people.bart.email)!;
+    const lostId = await lost.page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('veldwerk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('meta').objectStore('meta').get('clientId');
+            get.onsuccess = () => {
+              // Left open, this connection would hold up the device's own erase.
+              open.result.close();
+              resolve((get.result as { value: string }).value);
+            };
+          };
+        }),
+    );
+    const { devices } = (await (await api(`/people/${bart.id}/devices`)).json()) as { devices: Array<{ clientId: string }> };
+    expect(devices.map((d) => d.clientId)).toContain(lostId);
+    expect((await api(`/devices/${lostId}/revoke`, { method: 'POST', body: '{}' })).status).toBe(204);
+
+    await lost.page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await lost.page.getByRole('heading', { level: 1, name: 'Dit toestel heeft geen toegang meer' }).waitFor({ timeout: 20_000 });
+    expect(await lost.rawStorage()).not.toContain('Gezin Aerts');
+    await other.syncNow();
+    await other.page.getByRole('link', { name: 'Gezin Aerts (fictief)' }).waitFor();
+  });
+});
+
+async function adminToken(): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, password: admin.password }),
+  });
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+describe('the first admin, made by init', () => {
+  it('adds a worker to a team in the admin screens, and the worker signs in with the one-time password and finds the team’s cases', async () => {
+    const profile = await openProfile();
+    profiles.push(profile);
+    const beheer = new App(await profile.context.newPage(), server.url);
+    await beheer.signIn(admin.email, admin.password);
+    await beheer.page.getByRole('navigation').getByRole('link', { name: 'Beheer' }).click();
+    await beheer.open('/beheer/mensen/nieuw');
+    await beheer.page.getByLabel('E-mailadres').fill('eva@testdorp.example');
+    await beheer.page.getByLabel('Naam', { exact: true }).fill('Eva Testpersoon (fictief)');
+    await beheer.page.getByLabel('Maatschappelijk werker').check();
+    await beheer.page.getByLabel('Onthaal').check();
+    await beheer.page.getByRole('button', { name: 'Persoon toevoegen' }).click();
+    const oneTime = ((await beheer.page.getByTestId('one-time-password').textContent()) ?? '').trim();
+    expect(oneTime.length).toBeGreaterThanOrEqual(8);
+
+    const evaProfile = await openProfile();
+    profiles.push(evaProfile);
+    const eva = new App(await evaProfile.context.newPage(), server.url);
+    await eva.signIn('eva@testdorp.example', oneTime);
+    await eva.synced();
+    await eva.page.getByRole('link', { name: 'Gezin Aerts (fictief)' }).waitFor();
+    expect(await eva.caseloadLabels()).not.toContain('Gezin Schuld-Dirk (fictief)');
+  });
+});
