@@ -68,11 +68,12 @@ const logger = { level: process.env.LOG_LEVEL ?? 'info' };
 const app = await buildServer({ staticDir: process.env.STATIC_DIR ?? 'dist', demo, version: pkg.version, logger, database: db, trustProxy, auth: { dataKeys: new DataKeyVault(dataKeySecret.secret), ...(publicOrigin ? { publicOrigin } : {}) } });
 closeDatabaseAfterApp(app, db);
 stopOnSignals(app);
+// Said before the address, so nobody reads "it runs" without the warning above it.
+const exposed = demoExposureWarning(host, await activeDemoLogins(db));
+if (exposed) process.stderr.write(exposed);
 const address = await app.listen({ port, host });
 process.stdout.write(`Veldwerk draait op ${address.replace('127.0.0.1', 'localhost')}\n`);
 process.stdout.write(`Database: ${describeDatabase(config)}\n`);
 process.stdout.write(`Sleutelgeheim (data key secret): ${dataKeySecret.source}\n`);
 if (seeding?.seeded) process.stdout.write(`Demo-gegevens: Voorbeeldstad (fictief). Demo-logins:\n${formatDemoLogins()}\n`);
 if (seeding && !seeding.seeded) process.stdout.write(`Demo niet aangemaakt (demo not seeded): ${seeding.reason}. Start met DEMO=0.\n`);
-const exposed = demoExposureWarning(host, await activeDemoLogins(db));
-if (exposed) process.stderr.write(exposed);

@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from './support/server';
  */
 let server: RunningServer;
 const profiles: Profile[] = [];
-const people: Record<'an' | 'bart' | 'chris' | 'dirk', { email: string; password: string }> = {} as never;
+const people: Record<'an' | 'bart' | 'chris' | 'dirk' | 'els', { email: string; password: string }> = {} as never;
 let admin = { email: 'beheer@testdorp.example', password: '' };
 
 const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
@@ -23,9 +23,9 @@ beforeAll(async () => {
   admin = { ...admin, password: /One-time password[^:]*: (\S+)/.exec(init.join('\n'))?.[1] ?? '' };
   const onthaal = idIn(await server.admin('create-team', '--org', org, '--name', 'Onthaal'));
   const schuldhulp = idIn(await server.admin('create-team', '--org', org, '--name', 'Schuldhulp'));
-  const person = async (key: keyof typeof people, name: string, team: string) => {
+  const person = async (key: keyof typeof people, name: string, team: string, role = 'worker') => {
     const email = `${key}@testdorp.example`;
-    const out = await server.admin('create-user', '--org', org, '--email', email, '--name', name, '--role', 'worker', '--team', team);
+    const out = await server.admin('create-user', '--org', org, '--email', email, '--name', name, '--role', role, '--team', team);
     people[key] = { email, password: passwordIn(out) };
   };
   await person('an', 'An Testpersoon (fictief)', onthaal);
@@ -33,6 +33,8 @@ beforeAll(async () => {
   await person('chris', 'Chris Testpersoon (fictief)', schuldhulp);
   await person('dirk', 'Dirk Testpersoon (fictief)', onthaal);
   await server.admin('add-membership', '--email', people.dirk.email, '--team', 'Schuldhulp');
+  await person('els', 'Els Coördinator (fictief)', onthaal, 'coordinator');
+  await server.admin('add-membership', '--email', people.els.email, '--team', 'Schuldhulp');
 });
 afterAll(async () => {
   for (const profile of profiles) await profile.close();
@@ -95,6 +97,64 @@ describe('work done before signing in', () => {
     await bart.page.getByRole('link', { name: 'Gezin Voor-Aanmelden (fictief)' }).waitFor();
     const chris = await tablet('chris');
     expect(await chris.caseloadLabels()).not.toContain('Gezin Voor-Aanmelden (fictief)');
+  });
+});
+
+describe('the organisation’s field knowledge', () => {
+  it('a partner and a practice example made in their forms reach a worker of the other team, with who added and who last changed them', async () => {
+    const an = await tablet('an');
+    const chris = await tablet('chris');
+    await an.open('/partners/nieuw');
+    await an.page.getByLabel('Naam van de organisatie').fill('Budgetwinkel Testdorp (fictief)');
+    await an.page.getByLabel('Telefoon').fill('050 12 34 56');
+    await an.page.getByRole('button', { name: 'Bewaren' }).click();
+    await an.page.getByRole('heading', { level: 1, name: 'Budgetwinkel Testdorp (fictief)' }).waitFor();
+    await an.open('/voorbeelden/nieuw');
+    await an.page.getByLabel('Titel').fill('Buurtloket op dinsdag (fictief)');
+    await an.page.getByRole('button', { name: 'Bewaren' }).click();
+    await an.page.getByRole('heading', { level: 1, name: 'Buurtloket op dinsdag (fictief)' }).waitFor();
+    await an.syncNow();
+    // Accepted by the server: nothing refused.
+    expect(await an.page.getByText(/vraagt aandacht|vragen aandacht/).count()).toBe(0);
+
+    // Chris works in the other team: field knowledge belongs to the whole organisation.
+    await chris.syncNow();
+    await chris.open('/voorbeelden');
+    await chris.page.getByRole('link', { name: /Buurtloket op dinsdag \(fictief\)/ }).click();
+    await chris.page.getByTestId('made-by').getByText('Toegevoegd door An Testpersoon (fictief)').waitFor();
+    await chris.open('/partners');
+    await chris.page.getByRole('link', { name: /Budgetwinkel Testdorp \(fictief\)/ }).click();
+    await chris.page.getByTestId('made-by').getByText('Toegevoegd door An Testpersoon (fictief)').waitFor();
+    await chris.page.getByRole('link', { name: 'Gegevens wijzigen' }).click();
+    await chris.page.getByLabel('Telefoon').fill('050 65 43 21');
+    await chris.page.getByRole('button', { name: 'Bewaren' }).click();
+    await chris.page.getByRole('heading', { level: 1, name: 'Budgetwinkel Testdorp (fictief)' }).waitFor();
+    await chris.syncNow();
+
+    await an.syncNow();
+    await an.open('/partners');
+    await an.page.getByRole('link', { name: /Budgetwinkel Testdorp \(fictief\)/ }).click();
+    await an.page.getByText('050 65 43 21').first().waitFor();
+    const madeBy = an.page.getByTestId('made-by');
+    await madeBy.getByText(/^Toegevoegd door An Testpersoon \(fictief\) · laatst gewijzigd door Chris Testpersoon \(fictief\), /).waitFor();
+  });
+});
+
+describe('a coordinator over two teams', () => {
+  it('sees each case with its team and worker, and narrows the list per worker and per team', async () => {
+    const chris = await tablet('chris');
+    await chris.createCase('Gezin Berghmans (fictief)');
+    await chris.syncNow();
+    const els = await tablet('els');
+    await els.page.getByRole('link', { name: /Gezin Berghmans \(fictief\).*Schuldhulp, Chris Testpersoon \(fictief\)/ }).waitFor();
+    await els.page.getByRole('link', { name: /Gezin Aerts \(fictief\).*Onthaal, An Testpersoon \(fictief\)/ }).waitFor();
+    await els.page.getByLabel('Medewerker').selectOption({ label: 'Chris Testpersoon (fictief)' });
+    expect(await els.caseloadLabels()).toEqual(['Gezin Berghmans (fictief)']);
+    await els.page.getByLabel('Medewerker').selectOption({ label: 'Iedereen' });
+    await els.page.getByLabel('Team', { exact: true }).selectOption({ label: 'Onthaal' });
+    const onthaal = await els.caseloadLabels();
+    expect(onthaal).toContain('Gezin Aerts (fictief)');
+    expect(onthaal).not.toContain('Gezin Berghmans (fictief)');
   });
 });
 
@@ -321,5 +381,31 @@ describe('the first admin, made by init', () => {
     await eva.synced();
     await eva.page.getByRole('link', { name: 'Gezin Aerts (fictief)' }).waitFor();
     expect(await eva.caseloadLabels()).not.toContain('Gezin Schuld-Dirk (fictief)');
+  });
+
+  it('"Overal afmelden" ends a worker’s sessions: their tablet asks for a new sign-in and keeps its data', async () => {
+    const an = await tablet('an');
+    await an.page.context().setOffline(true);
+    await an.createCase('Gezin Na-Afmelden (fictief)');
+    const profile = await openProfile();
+    profiles.push(profile);
+    const beheer = new App(await profile.context.newPage(), server.url);
+    await beheer.signIn(admin.email, admin.password);
+    await beheer.open('/beheer/mensen');
+    await beheer.page.getByTestId('people').getByRole('link', { name: /An Testpersoon \(fictief\)/ }).click();
+    await beheer.page.getByRole('button', { name: 'Overal afmelden' }).click();
+    await beheer.page.getByRole('button', { name: 'Ja, overal afmelden' }).click();
+    await beheer.page.getByText('An Testpersoon (fictief) is overal afgemeld.').waitFor();
+
+    // The tablet opens again (its access token was in memory only) and finds the connection.
+    await an.open('/');
+    await an.page.context().setOffline(false);
+    await an.page.getByRole('button', { name: 'Nu synchroniseren' }).click();
+    await an.page.getByText('Meld je opnieuw aan om te synchroniseren. Je wijzigingen blijven bewaard.').first().waitFor({ timeout: 20_000 });
+    expect(await an.caseloadLabels()).toContain('Gezin Na-Afmelden (fictief)');
+    await an.signIn(people.an.email, people.an.password);
+    await an.syncNow();
+    const bart = await tablet('bart');
+    await bart.page.getByRole('link', { name: 'Gezin Na-Afmelden (fictief)' }).waitFor();
   });
 });

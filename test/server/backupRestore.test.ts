@@ -11,8 +11,8 @@ import type { Db } from '../../src/server/store/database';
 import { migrateToLatest } from '../../src/server/store/migrations';
 import { openDatabase, type DatabaseConfig } from '../../src/server/store/openDatabase';
 import { readServerEpoch } from '../../src/server/store/serverEpoch';
-import type { ChangesResponse } from '../../src/sync/protocol';
-import { accessToken, Device, getChanges } from './support/syncClient';
+import type { ChangesResponse, SnapshotResponse } from '../../src/sync/protocol';
+import { accessToken, Device, getChanges, getSnapshot } from './support/syncClient';
 import { caseRow } from './support/syncFixtures';
 import { createMember, SIGN_IN_FREELY, startApp } from './support/testServer';
 
@@ -124,4 +124,55 @@ describe.skipIf(!inject('postgres').reachable)('restore-done on PostgreSQL (afte
     expect((await cli(config, ['restore', '--from', 'x.dump'])).err).toContain('pg_restore');
     await db.destroy();
   });
+
+  it('round-trips through pg_dump -Fc and pg_restore as the README says: the older state, a new epoch, and devices told', async () => {
+    const config: DatabaseConfig = { kind: 'postgres', url, schema };
+    const dump = join(mkdtempSync(join(tmpdir(), 'veldwerk-pg-')), 'veldwerk.dump');
+    let db = openDatabase(config);
+    await migrateToLatest(db);
+    let app = await startApp(db, SIGN_IN_FREELY);
+    const member = await createMember(db);
+    const device = new Device(app, await accessToken(app, member));
+    const before = caseRow(member.teamId);
+    await device.push([device.entry({ type: 'case.create', row: before })]);
+    const epochBefore = await readServerEpoch(db);
+
+    // Online: pg_dump takes a consistent snapshot while the server keeps its connections.
+    await run('pg_dump', ['-Fc', `--schema=${schema}`, '-f', dump, url]);
+    const after = caseRow(member.teamId);
+    await device.push([device.entry({ type: 'case.create', row: after })]);
+    const seen = (await getChanges(app, await accessToken(app, member), member.teamId, 0)).json() as ChangesResponse;
+    expect(seen.rows.map((r) => r.id).sort()).toEqual([before.id, after.id].sort());
+    await app.close();
+    await db.destroy();
+
+    // Stopped: restore, then restore-done, then start again.
+    await run('pg_restore', ['--clean', '--if-exists', '-d', url, dump]);
+    expect((await cli(config, ['restore-done'])).code).toBe(0);
+    db = openDatabase(config);
+    expect(await caseIds(db)).toEqual([before.id]);
+    const epochAfter = await readServerEpoch(db);
+    expect(epochAfter).not.toBe(epochBefore);
+    app = await startApp(db, SIGN_IN_FREELY);
+    // A device that pulls on from where it was is past the restored state: told to start over, it takes a
+    // snapshot, which carries the new epoch (its unsent changes are kept and sent again: see sync/restore).
+    const token = await accessToken(app, member);
+    const answer = await getChanges(app, token, member.teamId, seen.cursor);
+    expect({ status: answer.statusCode, code: answer.json().error?.code }).toEqual({ status: 410, code: 'cursorExpired' });
+    const snapshot = await getSnapshot(app, token, member.teamId);
+    expect((snapshot.json() as SnapshotResponse).rows.map((r) => r.id)).toEqual([before.id]);
+    expect((snapshot.json() as SnapshotResponse).serverEpoch).toBe(epochAfter);
+    await app.close();
+    await db.destroy();
+  });
 });
+
+/** A PostgreSQL client program as an operator runs it; its error output is the failure's message. */
+async function run(program: string, args: string[]): Promise<void> {
+  try {
+    await promisify(execFile)(program, args);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? '';
+    throw new Error(`${program} failed: ${stderr || String(error)}`);
+  }
+}
