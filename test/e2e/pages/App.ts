@@ -68,7 +68,17 @@ export class App {
 
   /** Waits until a sync round has succeeded since the page loaded. */
   async synced(): Promise<void> {
-    await this.page.getByTestId('sync-controls').getByText('Gesynchroniseerd').waitFor({ timeout: 20_000 });
+    try {
+      await this.page.getByTestId('sync-controls').getByText('Gesynchroniseerd').waitFor({ timeout: 30_000 });
+    } catch (e) {
+      throw new Error(`no sync round finished; the header says: ${await this.headerText()}`, { cause: e });
+    }
+  }
+
+  /** What the person would see in the header, so a failure on CI says why a round did not finish. */
+  private async headerText(): Promise<string> {
+    const seen = await Promise.all(['device-status', 'sync-controls'].map((id) => this.page.getByTestId(id).innerText({ timeout: 2000 }).catch(() => '?')));
+    return seen.join(' | ');
   }
 
   async syncNow(): Promise<void> {
@@ -77,9 +87,7 @@ export class App {
       await this.page.getByTestId('device-status').getByText('Geen wijzigingen die wachten').waitFor({ timeout: 20_000 });
       await this.synced();
     } catch (e) {
-      // What the person would see, so a failure on CI says why the round did not finish.
-      const seen = await Promise.all(['device-status', 'sync-controls'].map((id) => this.page.getByTestId(id).innerText().catch(() => '?')));
-      throw new Error(`sync did not finish; the header says: ${seen.join(' | ')}`, { cause: e });
+      throw new Error(`sync did not finish; the header says: ${await this.headerText()}`, { cause: e });
     }
   }
 
