@@ -2,8 +2,9 @@ import { AppError } from '../model/appError';
 import { equalBytes, randomBytes } from './bytes';
 
 /**
- * The screen lock's PIN verifier. In memory only, beside the data key it guards: the PIN gates the screen,
- * it never protects data, so nothing about it is ever stored. The attempt limit belongs to the lock screen.
+ * The screen lock's PIN verifier. The PIN gates the screen, it never protects data: the verifier is stored only
+ * sealed under the data key (db/screenPin.ts), readable while the key is in memory. The attempt limit belongs to
+ * the lock screen.
  */
 export interface PinCheck {
   readonly salt: Uint8Array<ArrayBuffer>;

@@ -70,9 +70,9 @@ export function Header({ path, role }: { path: string; role?: string }) {
             {t(key)}
           </Link>
         ))}
-        {/* Signed in: the data opens only with the password again (shell/lock.tsx, loaded when it is needed). */}
+        {/* Signed in: hides the app until the PIN or password is given (shell/lock.tsx, loaded when it is needed). */}
         {role && (
-          <button type="button" class="nav-lock" onClick={() => void import('./lock').then((lock) => lock.lockNow())}>
+          <button type="button" class="nav-lock" onClick={() => void import('./lock').then((lock) => lock.lockScreen())}>
             {t('nav.lock')}
           </button>
         )}

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { adoptKey, forgetKey, unlockedKey, unlockWithPassword } from '../db/keyring';
 import { getMeta } from '../db/meta';
+import { hasScreenPin, isScreenPin } from '../db/screenPin';
 import { LoginScreen } from '../features/account/LoginScreen';
 import { UnlockScreen } from '../features/account/UnlockScreen';
 import { loadNamespace } from '../i18n/i18n';
@@ -8,20 +9,27 @@ import { DEFAULT_ORG_SETTINGS, type OrgSettings } from '../model/admin';
 import { IdScope } from '../ui/fieldId';
 
 /**
- * The lock of a signed-in device (issue 13): on a cold start, on "Vergrendelen" and after the organisation's
- * full-lock time without use (or hidden), the key leaves memory and the app is hidden (and inert) behind the
- * unlock screen until the password is given. The app stays mounted under it, so nothing typed is lost. All tabs
- * lock together, and one tab's unlock opens the others (a CryptoKey travels between tabs, still non-extractable).
+ * The lock of a signed-in device (issue 13), at two levels. The screen lock ("Vergrendelen", or the
+ * organisation's screen-lock time without use) hides the app and keeps the key: the PIN opens it, or the
+ * password; five wrong PINs make it a full lock. The full lock (a cold start, the full-lock time without use or
+ * hidden) drops the key: only the password opens it. Either way the app stays mounted, hidden and inert, under the
+ * lock screen, so nothing typed is lost. All tabs lock together, and one tab's unlock opens the others (a
+ * CryptoKey travels between tabs, still non-extractable).
  */
-type Message = { type: 'lock' } | { type: 'unlocked'; key: CryptoKey };
+type Level = 'screen' | 'full';
+type Message = { type: 'lock'; level: Level } | { type: 'unlocked'; key: CryptoKey };
 
 const CHANNEL = 'veldwerk-lock';
 /** Shared by the tabs, so a tab left alone does not lock the one in use. Only a time: nothing about anyone. */
 const LAST_ACTIVE = 'veldwerk.lastActive';
 const CHECK_EVERY_MS = 15_000;
+/** Wrong PINs in a row, shared by the tabs so more tabs give no more tries. A count, nothing else. */
+const PIN_TRIES = 'veldwerk.pinTries';
+export const MAX_PIN_TRIES = 5;
 
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 let overlay: HTMLElement | null = null;
+let level: Level | null = null;
 let waiting: Array<() => void> = [];
 
 function app(): HTMLElement | null {
@@ -38,6 +46,8 @@ function hideApp(hidden: boolean): void {
 function opened(): void {
   overlay?.remove();
   overlay = null;
+  level = null;
+  storeTries(0);
   hideApp(false);
   noteActivity();
   for (const done of waiting) done();
@@ -56,6 +66,38 @@ async function unlock(password: string): Promise<void> {
   unlockedHere();
 }
 
+function wrongTries(): number {
+  try {
+    return Number(localStorage.getItem(PIN_TRIES) ?? 0) || 0;
+  } catch {
+    return localTries;
+  }
+}
+let localTries = 0;
+function storeTries(tries: number): void {
+  localTries = tries;
+  try {
+    localStorage.setItem(PIN_TRIES, String(tries));
+  } catch {
+    // This tab's count only.
+  }
+}
+
+/** The screen lock's PIN: right opens every tab; wrong counts, and the fifth wrong one is a full lock. */
+async function unlockWithPin(pin: string): Promise<{ triesLeft: number }> {
+  if (level === 'screen' && unlockedKey() && (await isScreenPin(pin))) {
+    unlockedHere();
+    return { triesLeft: MAX_PIN_TRIES };
+  }
+  const tries = wrongTries() + 1;
+  storeTries(tries);
+  if (tries >= MAX_PIN_TRIES) {
+    lockNow({ afterPinTries: true });
+    return { triesLeft: 0 };
+  }
+  return { triesLeft: MAX_PIN_TRIES - tries };
+}
+
 /** Forgotten password: an online sign-in of the same person (after a reset) gets the key back from the server. */
 async function signInOnline(email: string, password: string) {
   const engine = await import('../sync/engine');
@@ -64,20 +106,24 @@ async function signInOnline(email: string, password: string) {
   return outcome;
 }
 
-async function showLock(): Promise<void> {
+async function showLock(next: Level, options: { afterPinTries?: boolean } = {}): Promise<void> {
+  // A full lock is never softened into a screen lock by a late message.
+  level = level === 'full' ? 'full' : next;
   hideApp(true);
   if (!overlay) {
     overlay = document.createElement('div');
     overlay.className = 'lock-screen';
     document.body.append(overlay);
   }
-  await loadNamespace('account');
-  if (!overlay) return; // opened meanwhile (another tab)
+  const shown = level;
+  const [pin] = await Promise.all([shown === 'screen' && unlockedKey() ? hasScreenPin().catch(() => false) : false, loadNamespace('account')]);
+  if (!overlay || level !== shown) return; // opened or locked further meanwhile (another tab)
   const online = <LoginScreen onSignIn={signInOnline} onChooseLocalData={async () => {}} />;
+  // Keyed by the level: a screen lock that becomes a full lock starts with empty fields.
   render(
     <IdScope.Provider value="lock-">
       <main id="lock-main" tabIndex={-1}>
-        <UnlockScreen onUnlock={unlock} signInOnline={online} />
+        <UnlockScreen key={shown} onUnlock={unlock} onPin={pin ? unlockWithPin : null} afterPinTries={options.afterPinTries === true} signInOnline={online} />
       </main>
     </IdScope.Provider>,
     overlay,
@@ -89,19 +135,26 @@ async function showLock(): Promise<void> {
 export function unlockFirst(): Promise<void> {
   return new Promise((resolve) => {
     waiting.push(resolve);
-    void showLock();
+    void showLock('full');
   });
 }
 
-/** "Vergrendelen", or the time without use ran out: every tab of this device locks. */
-export function lockNow(): void {
-  channel?.postMessage({ type: 'lock' } satisfies Message);
-  lockHere();
+/** "Vergrendelen", or the screen-lock time ran out: every tab hides behind the lock screen; the key stays. */
+export function lockScreen(): void {
+  if (!unlockedKey()) return lockNow();
+  channel?.postMessage({ type: 'lock', level: 'screen' } satisfies Message);
+  void showLock('screen');
 }
 
-function lockHere(): void {
+/** The full-lock time ran out (or five wrong PINs): every tab of this device drops the key and locks. */
+export function lockNow(options: { afterPinTries?: boolean } = {}): void {
+  channel?.postMessage({ type: 'lock', level: 'full' } satisfies Message);
+  lockHere(options);
+}
+
+function lockHere(options: { afterPinTries?: boolean } = {}): void {
   forgetKey();
-  void showLock();
+  void showLock('full', options);
 }
 
 function noteActivity(): void {
@@ -126,7 +179,10 @@ function lastActive(): number {
 /** Starts the lock's watch in this tab: other tabs' lock and unlock, use, and time hidden. */
 export function startAutoLock(): void {
   channel?.addEventListener('message', (event: MessageEvent<Message>) => {
-    if (event.data.type === 'lock') lockHere();
+    if (event.data.type === 'lock') {
+      if (event.data.level === 'full') lockHere();
+      else void showLock('screen');
+    }
     else if (event.data.type === 'unlocked' && overlay) {
       adoptKey(event.data.key);
       opened();
@@ -134,6 +190,8 @@ export function startAutoLock(): void {
   });
   let lastWrite = 0;
   const active = () => {
+    // Tapping at the lock screen is not use of the app: it must not keep the full lock away.
+    if (overlay) return;
     localActive = Date.now();
     // Written at most every few seconds: typing must not cost a storage write per key.
     if (localActive - lastWrite > 5000) {
@@ -144,9 +202,11 @@ export function startAutoLock(): void {
   for (const type of ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart']) addEventListener(type, active, { passive: true, capture: true });
   const check = async () => {
     // A key in memory means a signed-in device (sign-out forgets it): nothing to read from the database for that.
-    if (!unlockedKey() || overlay) return;
+    if (!unlockedKey() || level === 'full') return;
     const settings = (await getMeta<OrgSettings>('orgSettings').catch(() => undefined)) ?? DEFAULT_ORG_SETTINGS;
-    if (Date.now() - lastActive() > settings.fullLockMinutes * 60_000) lockNow();
+    const idle = Date.now() - lastActive();
+    if (idle > settings.fullLockMinutes * 60_000) lockNow();
+    else if (idle > settings.screenLockMinutes * 60_000 && !overlay) lockScreen();
   };
   setInterval(() => void check(), CHECK_EVERY_MS);
   // Hidden (another app, the tablet asleep): timers stop, so the time is checked again on return.

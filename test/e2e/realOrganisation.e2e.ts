@@ -290,6 +290,48 @@ describe('a signed-in device opens only with the password', () => {
     await other.page.close();
   });
 
+  it('a PIN opens a screen lock and keeps what was typed; five wrong PINs make it a full lock that only the password opens', async () => {
+    const an = await tablet('an');
+    await an.open('/instellingen');
+    await an.page.getByLabel('Nieuwe pincode').fill('48291');
+    await an.page.getByRole('button', { name: 'Pincode bewaren' }).click();
+    await an.page.getByText('Vul een pincode in van minstens 6 cijfers, alleen cijfers.').first().waitFor();
+    await an.page.getByLabel('Nieuwe pincode').fill('482913');
+    await an.page.getByLabel('Herhaal de pincode').fill('482913');
+    await an.page.getByRole('button', { name: 'Pincode bewaren' }).click();
+    await an.page.getByText('Pincode bewaard.', { exact: false }).waitFor();
+
+    await an.open('/dossiers/nieuw');
+    await an.page.getByLabel('Naam van het dossier').fill('Gezin Pin-Getypt (fictief)');
+    const lock = an.page.locator('.lock-screen');
+    const pin = lock.getByLabel('Pincode', { exact: true });
+    const submit = lock.getByRole('button', { name: 'Ontgrendelen' });
+    await an.page.getByRole('navigation').getByRole('button', { name: 'Vergrendelen' }).click();
+    await pin.fill('000000');
+    await submit.click();
+    await lock.getByRole('alert').getByText('Die pincode klopt niet. Nog 4 pogingen, daarna vraagt Veldwerk je wachtwoord.').waitFor();
+    expect(await an.page.locator('body').innerText()).not.toContain('Pin-Getypt');
+    expect(await axeViolations(an.page), 'the PIN screen with its error').toEqual([]);
+    await pin.fill('482913');
+    await submit.click();
+    await an.page.getByRole('navigation').waitFor();
+    expect(await an.page.getByLabel('Naam van het dossier').inputValue()).toBe('Gezin Pin-Getypt (fictief)');
+
+    // The count starts again after a right PIN; the fifth wrong one in a row drops the key.
+    await an.page.getByRole('navigation').getByRole('button', { name: 'Vergrendelen' }).click();
+    for (let tried = 1; tried <= 4; tried++) {
+      await pin.fill('111111');
+      await submit.click();
+      await lock.getByRole('alert').getByText(`Nog ${5 - tried} poging`).waitFor();
+    }
+    await pin.fill('111111');
+    await submit.click();
+    await lock.getByText('Vijf keer een verkeerde pincode: Veldwerk is nu helemaal vergrendeld. Geef je wachtwoord.').waitFor();
+    expect(await lock.getByLabel('Pincode', { exact: true }).count()).toBe(0);
+    await an.unlock(people.an.password);
+    expect(await an.page.getByLabel('Naam van het dossier').inputValue()).toBe('Gezin Pin-Getypt (fictief)');
+  });
+
   it('a forgotten password loses nothing: after a reset, an online sign-in opens the device and the unsent case goes out', async () => {
     const bart = await tablet('bart');
     await bart.page.context().setOffline(true);

@@ -7,6 +7,7 @@ import { SelectField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { AccountSection } from './AccountSection';
 import { NeedsAttention } from './NeedsAttention';
+import { PinSection } from './PinSection';
 
 export interface StorageInfo {
   persisted: boolean | null;
@@ -40,6 +41,7 @@ export function SettingsScreen({ storage, onAskPersistence, appVersion, account 
         options={LANGUAGES.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
       />
       <AccountSection {...account} />
+      {account.user && <PinSection />}
       <NeedsAttention />
       <h2>{t('settings.storage')}</h2>
       {storage === null ? (
