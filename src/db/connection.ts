@@ -6,6 +6,16 @@ let current: VeldwerkDb | null = null;
 /** A database named by connectOnFirstUse, set up by the first db() call. */
 let deferred: string | null = null;
 let versionChangeHandler: (() => Promise<void>) | null = null;
+const replacedListeners = new Set<() => void>();
+
+/**
+ * Called each time eraseDevice has put a fresh, empty database in place of the old one. Live queries subscribe
+ * again on it (db/live.ts): one caught in the deletion may otherwise never answer again. Returns the unsubscribe.
+ */
+export function onDatabaseReplaced(listener: () => void): () => void {
+  replacedListeners.add(listener);
+  return () => replacedListeners.delete(listener);
+}
 
 /** Opens (or switches to) the local database. One database per user keeps a shared tablet's users apart. */
 export function connect(name: string): VeldwerkDb {
@@ -48,6 +58,7 @@ export async function eraseDevice(): Promise<void> {
   }
   current = null;
   connect(name);
+  for (const listener of [...replacedListeners]) listener();
 }
 
 export function disconnect(): void {

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { onDatabaseReplaced } from './connection';
 import { toAppError } from './errors';
 import type { AppError } from '../model/appError';
 
@@ -11,9 +12,10 @@ const REOPEN_WAIT_MS = 150;
  * Returns the unsubscribe function.
  *
  * A sign-in that erases the demo, or a sign-out, deletes the database and opens an empty one of the same name
- * (eraseDevice). A read caught in between fails with a closed database, and Dexie then ends the subscription:
- * the header would never again learn who is signed in. So a watch subscribes again (on the new database) a few
- * times before it reports the failure; a database that stays closed (another tab upgraded it) still ends in
+ * (eraseDevice). A read caught in between may fail with a closed database (Dexie then ends the subscription) or
+ * never answer at all: either way the header would never again learn who is signed in. So every watch subscribes
+ * again on the new database as soon as it is in place, and also after a failed read finds its database closed, a
+ * few times, before it reports the failure; a database that stays closed (another tab upgraded it) still ends in
  * onError, where the version-change handler has already told the person to reload.
  */
 export function watch<T>(query: () => Promise<T>, onValue: (value: T) => void, onError: (e: AppError) => void): () => void {
@@ -36,8 +38,16 @@ export function watch<T>(query: () => Promise<T>, onValue: (value: T) => void, o
     });
   };
   subscribe();
+  const stopFollowing = onDatabaseReplaced(() => {
+    if (stopped) return;
+    clearTimeout(timer);
+    tries = 0;
+    subscription?.unsubscribe();
+    subscribe();
+  });
   return () => {
     stopped = true;
+    stopFollowing();
     clearTimeout(timer);
     subscription?.unsubscribe();
   };

@@ -345,6 +345,31 @@ describe('eraseDevice', () => {
     expect(failures).toEqual([]);
   });
 
+  it('subscribes again on the fresh database after an erase, even when a read caught in the erase never answers', async () => {
+    await setMeta('sessionUser', { role: 'worker' });
+    let hang = false;
+    const seen: unknown[] = [];
+    const failures: string[] = [];
+    const stop = watch(
+      // A read caught in the deletion: it neither answers nor fails (what a stuck header looked like on CI).
+      () => (hang ? new Promise<never>(() => {}) : getMeta('sessionUser')),
+      (v) => seen.push(v),
+      (e) => failures.push(e.code),
+    );
+    await until(() => seen.length === 1);
+    hang = true;
+    await setMeta('sessionUser', { role: 'worker', touched: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    hang = false;
+    await eraseDevice();
+    await until(() => seen.length === 2);
+    await setMeta('sessionUser', { role: 'coordinator' });
+    await until(() => seen.length === 3);
+    stop();
+    expect(seen).toEqual([{ role: 'worker' }, undefined, { role: 'coordinator' }]);
+    expect(failures).toEqual([]);
+  });
+
   it('reports a database that stays closing once asking again has not helped, and any other failure at once', async () => {
     const failures: string[] = [];
     const closed = closing();
