@@ -1,21 +1,30 @@
 import { db, read, write } from './connection';
 import type { Draft } from './schema';
+import { openFromStorage, placeOf, sealForStorage } from './sealing';
 import type { VisitNoteBody } from '../model/visitNote';
 
 export type { Draft };
+
+/** A draft's text is client data: sealed at rest once someone signed in (db/sealing.ts). */
+async function opened(row: Draft, waitForUnlock = true): Promise<Draft> {
+  return { ...row, body: await openFromStorage<VisitNoteBody>(row.body, placeOf('drafts', row.id), { waitForUnlock }) };
+}
 
 /** One draft for a new visit note per case. */
 export function visitDraftId(caseId: string): string {
   return `visit:${caseId}`;
 }
 
-export function getDraft(id: string): Promise<Draft | undefined> {
-  return read(() => db().drafts.get(id));
+export async function getDraft(id: string): Promise<Draft | undefined> {
+  const row = await read(() => db().drafts.get(id));
+  return row && read(() => opened(row));
 }
 
-export function saveDraft(caseId: string, body: VisitNoteBody, now = new Date()): Promise<void> {
+export async function saveDraft(caseId: string, body: VisitNoteBody, now = new Date()): Promise<void> {
+  const id = visitDraftId(caseId);
+  const stored = await sealForStorage(body, placeOf('drafts', id));
   return write(['drafts'], async () => {
-    await db().drafts.put({ id: visitDraftId(caseId), caseId, updatedAt: now.toISOString(), body });
+    await db().drafts.put({ id, caseId, updatedAt: now.toISOString(), body: stored });
   });
 }
 
@@ -23,6 +32,8 @@ export function deleteDraft(id: string): Promise<void> {
   return write(['drafts'], () => db().drafts.delete(id));
 }
 
-export function listDrafts(): Promise<Draft[]> {
-  return read(() => db().drafts.orderBy('updatedAt').reverse().toArray());
+/** Newest first. `waitForUnlock: false`: a locked device answers AppError 'locked' instead of waiting. */
+export async function listDrafts(options: { waitForUnlock?: boolean } = {}): Promise<Draft[]> {
+  const rows = await read(() => db().drafts.orderBy('updatedAt').reverse().toArray());
+  return read(() => Promise.all(rows.map((row) => opened(row, options.waitForUnlock ?? true))));
 }

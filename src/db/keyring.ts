@@ -14,6 +14,23 @@ import { getMeta, setMeta } from './meta';
  */
 const META_KEY = 'dataKey';
 let unlocked: CryptoKey | null = null;
+let waitingForKey: Array<(key: CryptoKey) => void> = [];
+
+function setUnlocked(key: CryptoKey): void {
+  unlocked = key;
+  for (const resolve of waitingForKey) resolve(key);
+  waitingForKey = [];
+}
+
+/** The key as soon as there is one: now, or at the next unlock (a read of sealed data during a lock waits). */
+export function whenUnlocked(): Promise<CryptoKey> {
+  return unlocked ? Promise.resolve(unlocked) : new Promise((resolve) => waitingForKey.push(resolve));
+}
+
+/** Whether this device holds a wrapped key: someone signed in, so client data is sealed from then on. */
+export async function hasStoredKey(): Promise<boolean> {
+  return (await getMeta(META_KEY)) !== undefined;
+}
 
 export type SignInKey = 'new' | 'kept' | 'recovered';
 
@@ -36,7 +53,7 @@ export async function keyAtSignIn(serverKey: Uint8Array<ArrayBuffer>, password: 
     const stored = await getMeta<WrappedDataKey>(META_KEY);
     if (stored) {
       try {
-        unlocked = await unwrapDataKey(stored, password, options);
+        setUnlocked(await unwrapDataKey(stored, password, options));
         return 'kept';
       } catch (e) {
         // A record this app cannot read at all is replaced like a forgotten password: the server's key recovers.
@@ -44,7 +61,7 @@ export async function keyAtSignIn(serverKey: Uint8Array<ArrayBuffer>, password: 
       }
     }
     await setMeta(META_KEY, await wrapDataKey(serverKey, password, options));
-    unlocked = await importRawDataKey(serverKey);
+    setUnlocked(await importRawDataKey(serverKey));
     return stored ? 'recovered' : 'new';
   } finally {
     serverKey.fill(0);
@@ -55,10 +72,10 @@ export async function keyAtSignIn(serverKey: Uint8Array<ArrayBuffer>, password: 
 export async function unlockWithPassword(password: string, options: WrapOptions = {}): Promise<void> {
   const stored = await getMeta<WrappedDataKey>(META_KEY);
   if (!stored) throw new Error('No data key on this device: sign in online first.');
-  unlocked = await unwrapDataKey(stored, password, options);
+  setUnlocked(await unwrapDataKey(stored, password, options));
 }
 
 /** The key another tab of this device unlocked (CryptoKeys travel between tabs as they are, non-extractable). */
 export function adoptKey(key: CryptoKey): void {
-  unlocked = key;
+  setUnlocked(key);
 }

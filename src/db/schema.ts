@@ -7,7 +7,10 @@ import type { OutboxEntry } from '../model/mutation';
 import type { Partner } from '../model/partner';
 import type { VisitNote, VisitNoteBody } from '../model/visitNote';
 
-/** A visit note being written: saved as the user types, local to this device, never synced. */
+/**
+ * A visit note being written: saved as the user types, local to this device, never synced. Its body is sealed
+ * at rest once someone signed in (db/drafts.ts, db/sealing.ts); drafts.ts hands it out opened.
+ */
 export interface Draft {
   id: string;
   caseId: string;

@@ -13,6 +13,7 @@ export type AppErrorCode =
   | 'wrongPassword'
   | 'keyRecordCorrupt'
   | 'cannotDecrypt'
+  | 'locked'
   | 'unknown';
 
 export class AppError extends Error {

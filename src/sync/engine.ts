@@ -167,7 +167,8 @@ async function forgetEverything(): Promise<void> {
  */
 async function endAccessOnThisDevice(reason: 'accountDisabled' | 'deviceRevoked'): Promise<void> {
   const waiting = await listOutbox().catch(() => []);
-  const drafts = await listDrafts().catch(() => []);
+  // A locked device cannot read its drafts' words: it erases all the same, and shows what it can.
+  const drafts = await listDrafts({ waitForUnlock: false }).catch(() => []);
   const unsent = [
     ...waiting.map((entry) => ({ at: entry.createdAt, text: typedText(entry.mutation) })),
     ...drafts.map((draft) => ({ at: draft.updatedAt, text: typedWords(draft.body) })),
