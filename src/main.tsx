@@ -16,6 +16,7 @@ import { watch } from './db/live';
 import { countWaiting } from './db/counts';
 import { anyUnsaved, flushAll, whenNoneUnsaved } from './ui/dirtyEditors';
 import { afterFirstScreen } from './ui/firstScreen';
+import { applyDiscreet } from './ui/discreetMode';
 import './ui/app.css';
 
 /**
@@ -24,6 +25,9 @@ import './ui/app.css';
  */
 
 async function start(): Promise<void> {
+  // Before anything is drawn: in the discreet mode no client's name shows, not even for a frame.
+  applyDiscreet();
+  addEventListener('storage', applyDiscreet);
   // On the caseload, index.html's start-up script has been reading it since the page began (src/boot.ts).
   const boot = takeBootRead();
   const onCaseload = readsAtStart(location.pathname);

@@ -12,6 +12,8 @@ import { Button } from '../../ui/Button';
 import { FollowUpRow } from '../../ui/FollowUpRow';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
+import { initials } from '../../model/initials';
+import { ClientName } from '../../ui/ClientName';
 import { AddFollowUpForm } from './AddFollowUpForm';
 import { CaseInstruments } from './CaseInstruments';
 import { NOTES_PER_PAGE, useCaseFile } from './useCaseFile';
@@ -60,7 +62,9 @@ export function CaseScreen({ caseId }: { caseId: string }) {
       <p class="no-print">
         <Link href="/">{t('common.backToCaseload')}</Link>
       </p>
-      <h1>{caseFile.body.label}</h1>
+      <h1>
+        <ClientName name={caseFile.body.label} short={initials(caseFile.body.label)} revealLabel={t('discreet.reveal')} />
+      </h1>
       {caseFile.status === 'closed' && <Notice kind="info">{t('caseScreen.closed')}</Notice>}
       <dl class="kv">
         {caseFile.body.address && (

@@ -6,6 +6,7 @@ import { errorText } from '../../i18n/errorText';
 import { watchFirstLoad, type FirstLoad } from '../../sync/status';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { initials } from '../../model/initials';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { TextField } from '../../ui/Field';
@@ -67,7 +68,10 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
               {shown.map(({ caseFile, openedAt }) => (
                 <li key={caseFile.id}>
                   <Link class="list-link" href={target(caseFile.id)}>
-                    <span class="list-title">{caseFile.body.label}</span>
+                    {/* A name as ui/ClientName draws it, without its code: this list is the first screen. */}
+                    <span class="list-title client-name" data-initials={initials(caseFile.body.label)}>
+                      <span class="client-name-held">{caseFile.body.label}</span>
+                    </span>
                     <span class="list-meta">
                       {teams && teams.code.ownerLine(caseFile, teams.view)}
                       {openedAt ? (datesShown ? t('caseload.openedAt', { when: formatDateTime(openedAt) }) : '\u00a0') : t('caseload.notOpened')}

@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import { formatBytes } from '../../i18n/format';
 import { currentLanguage, isLanguage, LANGUAGES, setLanguage, t } from '../../i18n/i18n';
 import { Button } from '../../ui/Button';
-import { SelectField } from '../../ui/Field';
+import { CheckboxField, SelectField } from '../../ui/Field';
+import { setDiscreet, useDiscreet } from '../../ui/discreet';
 import { Notice } from '../../ui/Notice';
 import { AccountSection } from './AccountSection';
 import { NeedsAttention } from './NeedsAttention';
@@ -31,6 +32,7 @@ export function SettingsScreen({ storage, onAskPersistence, appVersion, account 
     void setLanguage(value);
   };
   const persisted = storage?.persisted;
+  const discreet = useDiscreet();
   return (
     <>
       <h1>{t('settings.title')}</h1>
@@ -40,6 +42,9 @@ export function SettingsScreen({ storage, onAskPersistence, appVersion, account 
         onValue={choose}
         options={LANGUAGES.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
       />
+      <h2>{t('settings.discreet.title')}</h2>
+      <p>{t('settings.discreet.intro')}</p>
+      <CheckboxField label={t('settings.discreet.label')} checked={discreet} onChecked={setDiscreet} />
       <AccountSection {...account} />
       {account.user && <PinSection />}
       <NeedsAttention />

@@ -10,6 +10,9 @@ import { LIFE_DOMAINS } from '../../model/themes';
 import type { VisitNote } from '../../model/visitNote';
 import { Button } from '../../ui/Button';
 import { Link } from '../../ui/Link';
+import { initials } from '../../model/initials';
+import { ClientName } from '../../ui/ClientName';
+import { useDiscreet } from '../../ui/discreet';
 import { Notice } from '../../ui/Notice';
 import { useWatched } from '../../ui/useWatched';
 
@@ -35,6 +38,7 @@ function Section({ title, pairs }: { title: string; pairs: Pair[] }) {
 
 /** A saved visit note, read-only and printable on A4. */
 export function NoteScreen({ noteId }: { noteId: string }) {
+  const discreet = useDiscreet();
   const data = useWatched<{ note?: VisitNote; caseFile?: CaseFile }>(
     (next, fail) =>
       watch(
@@ -57,10 +61,10 @@ export function NoteScreen({ noteId }: { noteId: string }) {
   return (
     <article>
       <p class="no-print">
-        <Link href={`/dossiers/${note.caseId}`}>{t('visit.backToCase', { label: caseFile?.body.label ?? '' })}</Link>
+        <Link href={`/dossiers/${note.caseId}`}>{t('visit.backToCase', { label: discreet ? initials(caseFile?.body.label ?? '') : (caseFile?.body.label ?? '') })}</Link>
       </p>
       <h1>{t('note.title', { date: formatDay(note.date, 'long') })}</h1>
-      <p>{caseFile?.body.label}</p>
+      <p>{caseFile && <ClientName name={caseFile.body.label} short={initials(caseFile.body.label)} />}</p>
       <div class="actions no-print">
         <Button onClick={() => print()}>{t('common.print')}</Button>
       </div>

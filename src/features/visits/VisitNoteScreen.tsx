@@ -13,6 +13,8 @@ import { Button } from '../../ui/Button';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
+import { initials } from '../../model/initials';
+import { useDiscreet } from '../../ui/discreet';
 import { useWatched } from '../../ui/useWatched';
 import { AfsprakenSection } from './AfsprakenSection';
 import { ContextSection } from './ContextSection';
@@ -36,6 +38,7 @@ export function VisitNoteScreen({ caseId }: { caseId: string }) {
   const [error, setError] = useState<unknown>(null);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [busy, setBusy] = useState(false);
+  const discreet = useDiscreet();
 
   if (watched.state === 'failed') return <Notice kind="error">{errorText(watched.error)}</Notice>;
   if (watched.state === 'ready' && !watched.value) return <Notice kind="warning">{t('caseScreen.notFound')}</Notice>;
@@ -67,13 +70,15 @@ export function VisitNoteScreen({ caseId }: { caseId: string }) {
   };
 
   const saved = draft.state.kind === 'editing' ? draft.state : null;
+  // In the discreet mode the sentences name the client by initials too.
+  const label = discreet ? initials(caseFile.body.label) : caseFile.body.label;
   return (
     <form onSubmit={save} noValidate>
       <p class="no-print">
-        <Link href={`/dossiers/${caseId}`}>{t('visit.backToCase', { label: caseFile.body.label })}</Link>
+        <Link href={`/dossiers/${caseId}`}>{t('visit.backToCase', { label })}</Link>
       </p>
       <h1>{t('visit.title')}</h1>
-      <p>{t('visit.forCase', { label: caseFile.body.label })}</p>
+      <p>{t('visit.forCase', { label })}</p>
       <p role="status" class="list-meta" data-testid="draft-status">
         {saved?.savedAt ? t('visit.draftSavedAt', { when: formatDateTime(saved.savedAt) }) : t('visit.draftNotYetSaved')}
       </p>
