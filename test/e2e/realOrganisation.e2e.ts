@@ -3,6 +3,7 @@ import { App } from './pages/App';
 import { axeViolations } from './support/axe';
 import { openProfile, type Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { signedInTablet } from './support/tablet';
 
 /**
  * Veldwerk as an organisation runs it: a server with the demo off (DEMO=0), accounts made by the admin command,
@@ -41,16 +42,7 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function tablet(who: keyof typeof people): Promise<App> {
-  const profile = await openProfile();
-  profiles.push(profile);
-  const app = new App(await profile.context.newPage(), server.url);
-  await app.signIn(people[who].email, people[who].password);
-  await app.synced();
-  // Offline work needs the service worker in control of the page.
-  await app.untilControlled();
-  return app;
-}
+const tablet = (who: keyof typeof people): Promise<App> => signedInTablet(server.url, people[who], profiles);
 
 describe('a real organisation: two teams, three tablets', () => {
   it('a case and a note made on one tablet reach the colleague of the same team and never the other team', async () => {
@@ -330,6 +322,41 @@ describe('a signed-in device opens only with the password', () => {
     expect(await lock.getByLabel('Pincode', { exact: true }).count()).toBe(0);
     await an.unlock(people.an.password);
     expect(await an.page.getByLabel('Naam van het dossier').inputValue()).toBe('Gezin Pin-Getypt (fictief)');
+  });
+
+  it('the discreet mode shows clients by initials without moving the layout, and a tap on a case’s initials shows the name', async () => {
+    const an = await tablet('an');
+    const aerts = an.page.getByTestId('caseload').locator('li').filter({ hasText: 'Gezin Aerts (fictief)' });
+    const before = await aerts.boundingBox();
+    await an.open('/instellingen');
+    await an.page.getByLabel('Namen van cliënten tonen als initialen').check();
+    await an.open('/');
+    await aerts.getByRole('link', { name: /G\. A\./ }).waitFor();
+    expect(await aerts.boundingBox()).toEqual(before);
+    expect(await an.page.getByTestId('caseload').innerText()).not.toContain('Aerts');
+    expect(await axeViolations(an.page), 'the caseload in the discreet mode').toEqual([]);
+
+    await aerts.getByRole('link').click();
+    const heading = an.page.getByRole('heading', { level: 1 });
+    const reveal = heading.getByRole('button', { name: 'G. A. (naam tonen)' });
+    await reveal.waitFor();
+    expect(await an.page.locator('main').innerText()).not.toContain('Aerts');
+    const headingBox = await heading.boundingBox();
+    await reveal.click();
+    await an.page.getByRole('heading', { level: 1, name: 'Gezin Aerts (fictief)' }).waitFor();
+    expect(await heading.boundingBox()).toEqual(headingBox);
+  });
+
+  it('keeps an unsaved visit note’s draft sealed on the device: nowhere in the raw storage, back in full after a reload and unlock', async () => {
+    const an = await tablet('an');
+    await an.openCase('Gezin Aerts (fictief)');
+    await an.startVisitNote();
+    await an.facts().fill('Kwartelmarkering in het concept (fictief)');
+    await an.draftSaved();
+    expect(await an.rawStorage()).not.toContain('Kwartelmarkering');
+    await an.page.reload();
+    await an.unlockIfAsked();
+    await expect.poll(() => an.facts().inputValue(), { timeout: 10_000 }).toBe('Kwartelmarkering in het concept (fictief)');
   });
 
   it('a forgotten password loses nothing: after a reset, an online sign-in opens the device and the unsent case goes out', async () => {
