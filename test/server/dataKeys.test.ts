@@ -66,6 +66,7 @@ describeEachDatabase('device data keys kept by the server for recovery', (store)
     const twin = await startApp(store().db, { ...SIGN_IN_FREELY, dataKeys: new DataKeyVault(secret) });
     try {
       const [a, b] = await Promise.all([login(app, an.user.email, an.password), login(twin, an.user.email, an.password)]);
+      expect([a.statusCode, b.statusCode], `${a.body}\n${b.body}`).toEqual([200, 200]);
       expect(keyOf(a)).toEqual(keyOf(b));
     } finally {
       await twin.close();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountKey, lockMs } from '../../src/server/auth/loginLimits';
+import { accountKey, lockMs, waitMs } from '../../src/server/auth/loginLimits';
 import { describeEachDatabase } from './support/testDatabases';
 import { createMember, errorShape, startApp, type Member } from './support/testServer';
 
@@ -12,6 +12,19 @@ describe('the login back-off', () => {
     const at = (n: number) => lockMs(n, 5, 30_000, 15 * 60_000);
     expect([0, 4].map(at)).toEqual([0, 0]);
     expect([5, 6, 7, 8, 9, 10, 11, 100].map(at)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, 900_000, 900_000, 900_000]);
+  });
+
+  // A parallel sign-in of the same person records its attempt while this one is checked: its failure can be
+  // stamped a few milliseconds after this check's clock. Found on PostgreSQL: the right password got a 429.
+  it.each([
+    ['no failure', 0, null, 0],
+    ['one failure stamped 9 ms after the check', 1, '2026-12-04T10:00:00.009Z', 0],
+    ['four failures, the last one in the future', 4, '2026-12-04T10:00:05.000Z', 0],
+    ['five failures, the last 10 s ago', 5, '2026-12-04T09:59:50.000Z', 20_000],
+    ['five failures, the last stamped 9 ms after the check', 5, '2026-12-04T10:00:00.009Z', 30_009],
+    ['six failures, the last a minute ago', 6, '2026-12-04T09:59:00.000Z', 0],
+  ] as const)('waits the right time: %s', (_what, count, last, expected) => {
+    expect(waitMs({ count, last }, 5, 30_000, 15 * 60_000, Date.parse('2026-12-04T10:00:00.000Z'))).toBe(expected);
   });
 });
 

@@ -84,10 +84,10 @@ export class LoginLimiter {
     const at = this.now();
     const key = accountKey(email);
     const account = await this.failures('account_key', key, at - this.limits.accountWindowMs);
-    const accountWait = wait(account, this.limits.accountFreeFailures, this.limits.accountFirstLockMs, this.limits.accountMaxLockMs, at);
+    const accountWait = waitMs(account, this.limits.accountFreeFailures, this.limits.accountFirstLockMs, this.limits.accountMaxLockMs, at);
     if (accountWait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(accountWait / 1000), why: 'account' };
     const place = await this.failures('address', address, at - this.limits.addressWindowMs);
-    const addressWait = wait(place, this.limits.addressFreeFailures, this.limits.addressFirstLockMs, this.limits.addressMaxLockMs, at);
+    const addressWait = waitMs(place, this.limits.addressFreeFailures, this.limits.addressFirstLockMs, this.limits.addressMaxLockMs, at);
     if (addressWait > 0 && !(await this.signedInFrom(key, address, at))) return { allowed: false, retryAfterSeconds: Math.ceil(addressWait / 1000), why: 'address' };
     return { allowed: true };
   }
@@ -156,9 +156,15 @@ export function lockMs(failures: number, free: number, first: number, max: numbe
   return Math.min(max, first * 2 ** Math.min(failures - free, 30));
 }
 
-function wait(failures: { count: number; last: string | null }, free: number, first: number, max: number, at: number): number {
-  if (failures.last === null) return 0;
-  return Math.max(0, Date.parse(failures.last) + lockMs(failures.count, free, first, max) - at);
+/**
+ * How long from `at` until the next attempt may be checked. Below the free failures nothing waits, also when the
+ * last failure is stamped a moment after `at`: a parallel sign-in of the same person (another tab, another
+ * instance) records its attempt while this one is being checked, and must not hold a right password back.
+ */
+export function waitMs(failures: { count: number; last: string | null }, free: number, first: number, max: number, at: number): number {
+  const lock = lockMs(failures.count, free, first, max);
+  if (failures.last === null || lock === 0) return 0;
+  return Math.max(0, Date.parse(failures.last) + lock - at);
 }
 
 /** A hash, not the address itself: the table need not hold the e-mail addresses (or typos) people typed. */
