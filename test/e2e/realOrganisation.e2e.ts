@@ -345,6 +345,16 @@ describe('a signed-in device opens only with the password', () => {
     await reveal.click();
     await an.page.getByRole('heading', { level: 1, name: 'Gezin Aerts (fictief)' }).waitFor();
     expect(await heading.boundingBox()).toEqual(headingBox);
+
+    // The follow-ups name their case by its initials too.
+    await an.page.getByRole('button', { name: 'Opvolging toevoegen' }).click();
+    await an.page.getByLabel('Wat moet er gebeuren?').fill('Huisbaas opbellen (fictief)');
+    await an.page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await an.page.locator('li.followup', { hasText: 'Huisbaas opbellen (fictief)' }).waitFor();
+    await an.open('/opvolging');
+    const followUp = an.page.locator('li', { hasText: 'Huisbaas opbellen (fictief)' });
+    await followUp.getByText(/G\. A\./).waitFor();
+    expect(await an.page.locator('main').innerText()).not.toContain('Aerts');
   });
 
   it('keeps an unsaved visit note’s draft sealed on the device: nowhere in the raw storage, back in full after a reload and unlock', async () => {

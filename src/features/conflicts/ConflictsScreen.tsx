@@ -6,9 +6,12 @@ import { colleagueNames } from '../../db/meta';
 import { errorText } from '../../i18n/errorText';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
+import { initials } from '../../model/initials';
 import { isEcoPerson, isPlacement, type Answer, type EcoPerson, type GridPlacement } from '../../model/instrumentRun';
 import { Button } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
+import { ClientName } from '../../ui/ClientName';
+import { useDiscreet } from '../../ui/discreet';
 import { useWatched } from '../../ui/useWatched';
 
 const FORM_KEYS = { cases: 'caseForm', partners: 'partnerForm', examples: 'exampleForm', instrumentRuns: 'instruments.items' } as const;
@@ -38,6 +41,7 @@ function show(value: unknown): string {
 export function ConflictsScreen({ myUserId }: { myUserId: string }) {
   const items = useWatched<ConflictItem[]>((next, fail) => watch(listConflicts, next, fail), []);
   const [error, setError] = useState<unknown>(null);
+  const discreet = useDiscreet();
   const names = useWatched<Map<string, string>>((next, fail) => watch(colleagueNames, next, fail), []);
   const by = (id: string) => {
     if (id === myUserId) return t('conflicts.byYou');
@@ -55,9 +59,12 @@ export function ConflictsScreen({ myUserId }: { myUserId: string }) {
       {items.value.map((item) => {
         const { kept, proposed } = item.conflict;
         const choose = (value: unknown) => void resolveConflict(item.collection, item.id, item.conflict.field, value).catch(setError);
+        // A case is named by its client: by initials in the discreet mode, as everywhere else.
+        const client = item.collection === 'cases';
+        const named = client && discreet ? initials(item.title) : item.title;
         return (
-          <section key={`${item.id}-${item.conflict.field}-${proposed.at}-${proposed.by}`} class="afspraak" aria-label={`${item.title}: ${fieldLabel(item)}`}>
-            <h2>{item.title}</h2>
+          <section key={`${item.id}-${item.conflict.field}-${proposed.at}-${proposed.by}`} class="afspraak" aria-label={`${named}: ${fieldLabel(item)}`}>
+            <h2>{client ? <ClientName name={item.title} short={initials(item.title)} /> : item.title}</h2>
             <p>{t('conflicts.field', { field: fieldLabel(item) })}</p>
             <dl class="kv">
               <dt>{t('conflicts.kept')}</dt>

@@ -5,10 +5,12 @@ import { errorText } from '../../i18n/errorText';
 import { formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { brusselsDay } from '../../model/dates';
+import { initials } from '../../model/initials';
 import { groupFollowUps, type FollowUpBucket } from '../../model/followUp';
 import { FollowUpRow } from '../../ui/FollowUpRow';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
+import { useDiscreet } from '../../ui/discreet';
 import { useWatched } from '../../ui/useWatched';
 
 const BUCKETS: FollowUpBucket[] = ['overdue', 'today', 'upcoming', 'done'];
@@ -19,6 +21,7 @@ const DONE_SHOWN = 30;
 export function FollowUpsScreen() {
   const items = useWatched<FollowUpWithCase[]>((next, fail) => watch(listFollowUpsWithCase, next, fail), []);
   const [error, setError] = useState<unknown>(null);
+  const discreet = useDiscreet();
   if (items.state === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (items.state === 'failed') return <Notice kind="error">{errorText(items.error)}</Notice>;
 
@@ -43,7 +46,7 @@ export function FollowUpsScreen() {
                   <FollowUpRow
                     key={f.id}
                     title={f.body.title}
-                    meta={[formatDay(f.dueDate), caseLabel, f.body.who].filter(Boolean).join(' · ')}
+                    meta={[formatDay(f.dueDate), discreet && caseLabel ? initials(caseLabel) : caseLabel, f.body.who].filter(Boolean).join(' · ')}
                     badge={bucket === 'overdue' ? t('followUps.overdueBadge') : undefined}
                     done={f.status === 'done'}
                     toggleLabel={f.status === 'done' ? t('followUps.reopen') : t('followUps.markDone')}
