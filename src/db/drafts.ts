@@ -32,6 +32,11 @@ export function deleteDraft(id: string): Promise<void> {
   return write(['drafts'], () => db().drafts.delete(id));
 }
 
+/** How many drafts wait on this device; read without opening them, so it needs no key. */
+export function countDrafts(): Promise<number> {
+  return read(() => db().drafts.count());
+}
+
 /** Newest first. `waitForUnlock: false`: a locked device answers AppError 'locked' instead of waiting. */
 export async function listDrafts(options: { waitForUnlock?: boolean } = {}): Promise<Draft[]> {
   const rows = await read(() => db().drafts.orderBy('updatedAt').reverse().toArray());

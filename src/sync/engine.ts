@@ -3,7 +3,7 @@ import { countWaiting } from '../db/counts';
 import { clientId } from '../db/syncStore';
 import { forgetDevice, rememberDevice } from './deviceMarker';
 import { eraseDevice } from '../db/connection';
-import { listDrafts } from '../db/drafts';
+import { countDrafts, listDrafts } from '../db/drafts';
 import { listNeedsAttention } from '../db/counts';
 import { adoptLocalRows, isEmpty, summarizeLocalData, type LocalDataSummary } from '../db/localData';
 import { getCase } from '../db/cases';
@@ -114,7 +114,7 @@ export async function signOut(): Promise<SignOutResult> {
   if ((await countWaiting()) > 0) return 'changesWaiting';
   // A refused change is retried, copied or discarded by the person first: signing out would erase its text.
   if ((await listNeedsAttention()).length > 0) return 'needsAttention';
-  if ((await listDrafts()).length > 0) return 'draftsWaiting';
+  if ((await countDrafts()) > 0) return 'draftsWaiting';
   await endServerSession();
   await forgetEverything();
   publishSync({ phase: 'idle', error: null });

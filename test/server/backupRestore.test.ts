@@ -23,6 +23,18 @@ async function cli(config: DatabaseConfig, argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
+/** A migrated database with a server on it, a member, their device, and one case the device pushed. */
+async function runningWithOneCase(config: DatabaseConfig) {
+  const db = openDatabase(config);
+  await migrateToLatest(db);
+  const app = await startApp(db, SIGN_IN_FREELY);
+  const member = await createMember(db);
+  const device = new Device(app, await accessToken(app, member));
+  const before = caseRow(member.teamId);
+  await device.push([device.entry({ type: 'case.create', row: before })]);
+  return { db, app, member, device, before, epochBefore: await readServerEpoch(db) };
+}
+
 const caseIds = async (db: Db) => (await db.selectFrom('records').select('id').where('collection', '=', 'cases').orderBy('id').execute()).map((r) => r.id);
 
 describe('backup and restore of a SQLite database', () => {
@@ -35,14 +47,7 @@ describe('backup and restore of a SQLite database', () => {
   it('backs up while the server writes, restores the older state, and presents a new epoch', async () => {
     const config: DatabaseConfig = { kind: 'sqlite', file: join(dir, 'live.sqlite') };
     const backupFile = join(dir, 'nightly.sqlite');
-    let db = openDatabase(config);
-    await migrateToLatest(db);
-    let app = await startApp(db, SIGN_IN_FREELY);
-    const member = await createMember(db);
-    const device = new Device(app, await accessToken(app, member));
-    const before = caseRow(member.teamId);
-    await device.push([device.entry({ type: 'case.create', row: before })]);
-    const epochBefore = await readServerEpoch(db);
+    let { db, app, member, device, before, epochBefore } = await runningWithOneCase(config);
 
     // Online: the server is running and keeps its connection open while the backup is taken.
     const taken = await cli(config, ['backup', '--out', backupFile]);
@@ -128,14 +133,7 @@ describe.skipIf(!inject('postgres').reachable)('restore-done on PostgreSQL (afte
   it('round-trips through pg_dump -Fc and pg_restore as the README says: the older state, a new epoch, and devices told', async () => {
     const config: DatabaseConfig = { kind: 'postgres', url, schema };
     const dump = join(mkdtempSync(join(tmpdir(), 'veldwerk-pg-')), 'veldwerk.dump');
-    let db = openDatabase(config);
-    await migrateToLatest(db);
-    let app = await startApp(db, SIGN_IN_FREELY);
-    const member = await createMember(db);
-    const device = new Device(app, await accessToken(app, member));
-    const before = caseRow(member.teamId);
-    await device.push([device.entry({ type: 'case.create', row: before })]);
-    const epochBefore = await readServerEpoch(db);
+    let { db, app, member, device, before, epochBefore } = await runningWithOneCase(config);
 
     // Online: pg_dump takes a consistent snapshot while the server keeps its connections.
     await run('pg_dump', ['-Fc', `--schema=${schema}`, '-f', dump, url]);
