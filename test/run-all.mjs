@@ -36,6 +36,7 @@ function vitest(title, report, extraArgs) {
 const typesOk = run('Type check (tsc, strict)', 'npm', ['run', '--silent', 'typecheck']);
 totals[typesOk ? 'passed' : 'failed'] += 1;
 vitest('Unit tests (vitest + fake-indexeddb)', '.tmp/unit.json', []);
+vitest('Database and sync unit tests again, on a signed-in device (client data sealed)', '.tmp/unit-sealed.json', ['--config', 'test/unit/sealed.vitest.config.ts']);
 vitest('Server tests (SQLite and PostgreSQL)', '.tmp/server.json', ['--config', 'test/server/vitest.config.ts']);
 rmSync('.tmp/e2e-second-try.json', { force: true });
 vitest('Browser tests (Playwright + Chromium)', '.tmp/e2e.json', ['--config', 'test/e2e/vitest.config.ts', '--reporter=./test/e2e/support/secondTryReporter.ts']);

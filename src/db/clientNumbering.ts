@@ -1,8 +1,7 @@
 import { db, write } from './connection';
 import { DATA_TABLES, tableFor } from './syncStore';
 import { newId } from '../model/ids';
-import { targetId } from '../model/changes';
-import type { OutboxEntry } from '../model/mutation';
+import { aboutOf, type StoredOutboxEntry } from './outbox';
 import { TEAM_REMOVED } from '../model/refusals';
 
 /**
@@ -38,7 +37,7 @@ export function startOverAfterRestore(epoch: string): Promise<void> {
   return write([...DATA_TABLES, 'outbox', 'syncScopes', 'meta'], async () => {
     const d = db();
     const pending = await d.outbox.orderBy('seq').toArray();
-    const keep = new Set(pending.map((entry) => targetId(entry.mutation)));
+    const keep = new Set(pending.map((entry) => aboutOf(entry).id));
     for (const table of DATA_TABLES) {
       const ids = (await tableFor(table).toCollection().primaryKeys()) as string[];
       await tableFor(table).bulkDelete(ids.filter((id) => !keep.has(id)));
@@ -49,7 +48,7 @@ export function startOverAfterRestore(epoch: string): Promise<void> {
     // One whose team the person no longer has stays set aside: it would only be refused again.
     const again = pending
       .filter((entry) => entry.status !== 'discarded')
-      .map(({ seq: _old, withdraw: _place, ...entry }): OutboxEntry =>
+      .map(({ seq: _old, withdraw: _place, ...entry }): StoredOutboxEntry =>
         entry.status === 'needsAttention' && entry.error === TEAM_REMOVED ? { ...entry, withdraw: true } : { ...entry, status: 'pending', error: undefined },
       );
     await d.outbox.clear();

@@ -1,9 +1,10 @@
 import { db, read } from './connection';
+import { isSealedTable, openRows } from './sealedRows';
 import type { Row, RowConflict } from '../model/rows';
 
-/** Tables whose rows can be edited field by field, and so can hold conflicts. */
-const EDITABLE = ['cases', 'partners', 'examples', 'instrumentRuns'] as const;
-export type EditableCollection = (typeof EDITABLE)[number];
+import { EDITABLE, hasConflicts, type EditableCollection } from './conflictRows';
+
+export type { EditableCollection };
 
 export interface ConflictItem {
   collection: EditableCollection;
@@ -18,7 +19,10 @@ export function listConflicts(): Promise<ConflictItem[]> {
   return read(async () => {
     const items: ConflictItem[] = [];
     for (const collection of EDITABLE) {
-      const rows = (await db()[collection].filter((r) => (r.conflicts?.length ?? 0) > 0).toArray()) as Array<Row<Record<string, unknown>>>;
+      const stored = await (db()[collection] as unknown as { filter(f: (r: { conflicts?: unknown }) => boolean): { toArray(): Promise<Array<Row<Record<string, unknown>>>> } })
+        .filter(hasConflicts)
+        .toArray();
+      const rows = isSealedTable(collection) ? await openRows<Row<Record<string, unknown>>>(collection, stored) : stored;
       for (const row of rows) {
         const title = String(row.body.label ?? row.body.name ?? row.body.title ?? row.id);
         for (const conflict of row.conflicts ?? []) items.push({ collection, id: row.id, title, conflict });

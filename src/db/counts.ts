@@ -1,5 +1,5 @@
+import { EDITABLE, hasConflicts } from './conflictRows';
 import { db, read } from './connection';
-import type { OutboxEntry } from '../model/mutation';
 
 /*
  * What the header counts, read without the code that writes the queue or applies pulled pages: the first screen
@@ -11,9 +11,9 @@ export function countWaiting(): Promise<number> {
   return db().outbox.where('status').equals('pending').count();
 }
 
-/** Changes the server refused, for the "needs attention" list. */
-export function listNeedsAttention(): Promise<OutboxEntry[]> {
-  return read(() => db().outbox.where('status').equals('needsAttention').sortBy('seq'));
+/** How many changes the server refused wait for the person (the list itself: outbox.ts listNeedsAttention). */
+export function countNeedsAttention(): Promise<number> {
+  return read(() => db().outbox.where('status').equals('needsAttention').count());
 }
 
 export interface HistoryProgress {
@@ -29,5 +29,18 @@ export function historyProgress(): Promise<HistoryProgress | null> {
     if (pending.length === 0) return null;
     const known = pending.every((h) => h.total !== null);
     return { done: pending.reduce((n, h) => n + h.done, 0), total: known ? pending.reduce((n, h) => n + (h.total ?? 0), 0) : null };
+  });
+}
+
+/**
+ * How many open conflicts the device holds, for the header. Conflicts are client data, sealed on a signed-in
+ * device: only when a row has any is the code that opens them loaded (it stays off the first screen).
+ */
+export function countConflicts(): Promise<number> {
+  return read(async () => {
+    let rows = 0;
+    for (const table of EDITABLE) rows += await (db()[table] as unknown as { filter(f: typeof hasConflicts): { count(): Promise<number> } }).filter(hasConflicts).count();
+    if (rows === 0) return 0;
+    return (await (await import('./conflicts')).listConflicts()).length;
   });
 }

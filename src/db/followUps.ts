@@ -1,5 +1,6 @@
 import { db, read, write } from './connection';
-import { queue } from './outbox';
+import { prepareChange, queue, queuePrepared } from './outbox';
+import { openRows, sealRow } from './sealedRows';
 import { AppError } from '../model/appError';
 import type { CaseFile } from '../model/caseFile';
 import { NewFollowUpSchema, type FollowUp, type FollowUpBody } from '../model/followUp';
@@ -15,16 +16,17 @@ export interface FollowUpWithCase {
 /** All follow-ups with the label of their case, for the follow-ups screen (grouped by the model). */
 export function listFollowUpsWithCase(): Promise<FollowUpWithCase[]> {
   return read(async () => {
-    const followUps = await db().followUps.toArray();
-    const caseIds = [...new Set(followUps.map((f) => f.caseId))];
-    const cases = await db().cases.bulkGet(caseIds);
-    const labels = new Map(cases.filter((c): c is CaseFile => !!c).map((c) => [c.id, c.body.label]));
+    const stored = await db().followUps.toArray();
+    const caseIds = [...new Set(stored.map((f) => f.caseId))];
+    const storedCases = (await db().cases.bulkGet(caseIds)).filter((c) => c !== undefined);
+    const [followUps, cases] = await Promise.all([openRows<FollowUp>('followUps', stored), openRows<CaseFile>('cases', storedCases)]);
+    const labels = new Map(cases.map((c) => [c.id, c.body.label]));
     return followUps.map((followUp) => ({ followUp, caseLabel: labels.get(followUp.caseId) ?? '' }));
   });
 }
 
 export function listFollowUpsOfCase(caseId: string): Promise<FollowUp[]> {
-  return read(() => db().followUps.where('caseId').equals(caseId).toArray());
+  return read(async () => openRows<FollowUp>('followUps', await db().followUps.where('caseId').equals(caseId).toArray()));
 }
 
 export async function addFollowUp(
@@ -34,26 +36,30 @@ export async function addFollowUp(
 ): Promise<FollowUp> {
   const checked = check(NewFollowUpSchema, input);
   if (!checked.ok) throw new AppError('invalidInput', checked.problems);
+  const owner = await read(() => db().cases.get(caseId));
+  if (!owner) throw new AppError('notFound');
+  const row: FollowUp = {
+    id: newId(now.getTime()),
+    scopeId: owner.scopeId,
+    caseId,
+    dueDate: checked.value.dueDate,
+    status: 'open',
+    doneAt: '',
+    noteId: '',
+    ...freshStamp(now),
+    body: checked.value.body,
+  };
+  // Sealed before the transaction (db/sealing.ts says why).
+  const [stored, change] = await read(() => Promise.all([sealRow('followUps', row), prepareChange({ type: 'followUp.add', row }, now)]));
   return write(['cases', 'followUps', 'outbox'], async () => {
-    const caseFile = await db().cases.get(caseId);
-    if (!caseFile) throw new AppError('notFound');
-    const row: FollowUp = {
-      id: newId(now.getTime()),
-      scopeId: caseFile.scopeId,
-      caseId,
-      dueDate: checked.value.dueDate,
-      status: 'open',
-      doneAt: '',
-      noteId: '',
-      ...freshStamp(now),
-      body: checked.value.body,
-    };
-    await db().followUps.add(row);
-    await queue({ type: 'followUp.add', row }, now);
+    if (!(await db().cases.get(caseId))) throw new AppError('notFound');
+    await db().followUps.add(stored);
+    await queuePrepared(change);
     return row;
   });
 }
 
+/** Status and dates lie outside the sealed body: done and reopened without opening the row. */
 export function completeFollowUp(id: string, now = new Date()): Promise<void> {
   return write(['followUps', 'outbox'], async () => {
     const prev = await db().followUps.get(id);

@@ -1,5 +1,6 @@
 import { db, read, write } from './connection';
-import { DATA_TABLES, writeIncoming, type IncomingRow } from './syncStore';
+import { optimistic, STALE } from './sealing';
+import { DATA_TABLES, prepareIncoming, writeIncoming, type IncomingRow } from './syncStore';
 
 /**
  * The background half of a staged first sync (sync/firstSync.ts): the older notes of a scope, written page by
@@ -21,7 +22,7 @@ export interface HistoryPage {
 }
 
 export function applyHistoryPage(scopeId: string, rows: IncomingRow[], page: HistoryPage): Promise<HistoryWrite> {
-  return write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
+  return optimistic(() => prepareIncoming(rows), (prepared) => write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
     const state = await db().syncScopes.get(scopeId);
     // Forgotten (team removed, server restored, re-snapshot after 410): nothing of it may land.
     if (!state?.history) return 'gone';
@@ -30,16 +31,16 @@ export function applyHistoryPage(scopeId: string, rows: IncomingRow[], page: His
     if (state.cursor > page.cursor) return 'stale';
     // A note fetched ahead at this very version is on the device already: not written twice.
     const ahead = { ...state.history.ahead };
-    const fresh = rows.filter((r) => {
+    const fresh = prepared.rows.filter((r) => {
       const known = ahead[r.id] === r.row['version'];
       delete ahead[r.id];
       return !known;
     });
-    await writeIncoming(fresh);
+    if ((await writeIncoming({ ...prepared, rows: fresh })) === STALE) return STALE;
     const total = page.total ?? state.history.total;
     await db().syncScopes.put({ ...state, history: page.next === null ? null : { ...state.history, after: page.next, done: state.history.done + rows.length, total, ahead } });
     return 'written';
-  });
+  }));
 }
 
 /**
@@ -48,16 +49,16 @@ export function applyHistoryPage(scopeId: string, rows: IncomingRow[], page: His
  * cases' newest as done.
  */
 export function applyNotesAhead(scopeId: string, rows: IncomingRow[], cursor: number, latest = false): Promise<HistoryWrite> {
-  return write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
+  return optimistic(() => prepareIncoming(rows), (prepared) => write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
     const state = await db().syncScopes.get(scopeId);
     if (!state?.history) return 'gone';
     if (state.cursor > cursor) return 'stale';
-    await writeIncoming(rows);
+    if ((await writeIncoming(prepared)) === STALE) return STALE;
     const ahead = { ...state.history.ahead };
     for (const r of rows) if (typeof r.row['version'] === 'number') ahead[r.id] = r.row['version'];
     await db().syncScopes.put({ ...state, history: { ...state.history, ahead, ...(latest ? { latest: true } : {}) } });
     return 'written';
-  });
+  }));
 }
 
 /** Scopes whose older notes are still to come (in this tab or another), in scope order. */

@@ -1,7 +1,9 @@
 import { compareCodeUnits } from '../model/order';
 import { db, read, write } from './connection';
 import { currentWorkspace } from './workspace';
-import { queue } from './outbox';
+import { prepareChange, queue, queuePrepared } from './outbox';
+import { openRow, openRows, sealRow } from './sealedRows';
+import { optimistic, sameStored, STALE } from './sealing';
 import { AppError } from '../model/appError';
 import { newId } from '../model/ids';
 import {
@@ -21,13 +23,15 @@ import { check } from '../model/validation';
 export function listInstrumentRuns(filter: { caseId?: string; instrument?: InstrumentKind } = {}): Promise<InstrumentRun[]> {
   return read(async () => {
     const table = db().instrumentRuns;
-    const rows = filter.caseId !== undefined ? await table.where('caseId').equals(filter.caseId).toArray() : await table.toArray();
+    const stored = filter.caseId !== undefined ? await table.where('caseId').equals(filter.caseId).toArray() : await table.toArray();
+    const rows = await openRows<InstrumentRun>('instrumentRuns', stored);
     return rows.filter((r) => !filter.instrument || r.instrument === filter.instrument).sort((a, b) => compareCodeUnits(b.updatedAt, a.updatedAt));
   });
 }
 
-export function getInstrumentRun(id: string): Promise<InstrumentRun | undefined> {
-  return read(() => db().instrumentRuns.get(id));
+export async function getInstrumentRun(id: string): Promise<InstrumentRun | undefined> {
+  const stored = await read(() => db().instrumentRuns.get(id));
+  return read(() => openRow<InstrumentRun>('instrumentRuns', stored));
 }
 
 export interface StartRun {
@@ -46,26 +50,29 @@ export async function startInstrumentRun(start: StartRun, now = new Date()): Pro
   if (forCase !== Boolean(start.caseId)) throw new AppError('invalidInput', [{ path: 'caseId', code: forCase ? 'required' : 'invalid' }]);
   const checked = check(InstrumentBodySchema, { title: start.title.trim() });
   if (!checked.ok) throw new AppError('invalidInput', checked.problems);
-  return write(['instrumentRuns', 'cases', 'meta', 'outbox'], async () => {
-    let scopeId: string;
-    if (start.caseId) {
-      const owner = await db().cases.get(start.caseId);
-      if (!owner) throw new AppError('notFound');
-      scopeId = owner.scopeId;
-    } else {
-      scopeId = (await currentWorkspace()).organisationId;
-    }
-    const row: InstrumentRun = {
-      id: newId(now.getTime()),
-      scopeId,
-      instrument: start.instrument,
-      caseId: start.caseId ?? '',
-      status: 'open',
-      ...freshStamp(now),
-      body: checked.value,
-    };
-    await db().instrumentRuns.add(row);
-    await queue({ type: 'instrumentRun.start', row }, now);
+  // The owning scope is read first: the row is sealed before its transaction (db/sealing.ts says why).
+  let scopeId: string;
+  if (start.caseId) {
+    const owner = await read(() => db().cases.get(start.caseId!));
+    if (!owner) throw new AppError('notFound');
+    scopeId = owner.scopeId;
+  } else {
+    scopeId = (await currentWorkspace()).organisationId;
+  }
+  const row: InstrumentRun = {
+    id: newId(now.getTime()),
+    scopeId,
+    instrument: start.instrument,
+    caseId: start.caseId ?? '',
+    status: 'open',
+    ...freshStamp(now),
+    body: checked.value,
+  };
+  const [stored, change] = await read(() => Promise.all([sealRow('instrumentRuns', row), prepareChange({ type: 'instrumentRun.start', row }, now)]));
+  return write(['instrumentRuns', 'cases', 'outbox'], async () => {
+    if (start.caseId && !(await db().cases.get(start.caseId))) throw new AppError('notFound');
+    await db().instrumentRuns.add(stored);
+    await queuePrepared(change);
     return row;
   });
 }
@@ -77,17 +84,29 @@ export async function startInstrumentRun(start: StartRun, now = new Date()): Pro
 export async function saveAnswers(id: string, answers: Answers, now = new Date()): Promise<void> {
   const checked = check(AnswersSchema, answers);
   if (!checked.ok) throw new AppError('invalidInput', checked.problems);
-  await write(['instrumentRuns', 'outbox'], async () => {
-    const prev = await db().instrumentRuns.get(id);
-    if (!prev) throw new AppError('notFound');
-    const changed = changedAnswers(prev.body, checked.value);
-    if (Object.keys(changed).length === 0) return;
-    const body = { ...prev.body, ...changed };
-    const valid = check(InstrumentBodySchema, body);
-    if (!valid.ok) throw new AppError('invalidInput', valid.problems);
-    await db().instrumentRuns.put({ ...prev, body, updatedAt: now.toISOString() });
-    await queue({ type: 'instrumentRun.setAnswers', id, answers: changed }, now, prev);
-  });
+  await optimistic(
+    async () => {
+      const stored = await read(() => db().instrumentRuns.get(id));
+      const prev = await read(() => openRow<InstrumentRun>('instrumentRuns', stored, { waitForUnlock: false }));
+      if (!stored || !prev) throw new AppError('notFound');
+      const changed = changedAnswers(prev.body, checked.value);
+      if (Object.keys(changed).length === 0) return { stored, prev, next: null };
+      const body = { ...prev.body, ...changed };
+      const valid = check(InstrumentBodySchema, body);
+      if (!valid.ok) throw new AppError('invalidInput', valid.problems);
+      const [next, change] = await read(() =>
+        Promise.all([sealRow('instrumentRuns', { ...prev, body, updatedAt: now.toISOString() }), prepareChange({ type: 'instrumentRun.setAnswers', id, answers: changed }, now)]),
+      );
+      return { stored, prev, next, change };
+    },
+    ({ stored, prev, next, change }) =>
+      write(['instrumentRuns', 'outbox'], async () => {
+        if (!sameStored(await db().instrumentRuns.get(id), stored)) return STALE;
+        if (!next || !change) return;
+        await db().instrumentRuns.put(next);
+        await queuePrepared(change, prev);
+      }),
+  );
 }
 
 /** Marks a run done (or open again); a done run stays listed and can still be printed or reopened. */

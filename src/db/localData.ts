@@ -1,6 +1,6 @@
 import { db, write } from './connection';
 import { visitDraftId } from './drafts';
-import { queue } from './outbox';
+import { queueBeforeSignIn } from './outbox';
 import { SEQ_BASE_KEY } from './clientNumbering';
 import { adoptRows, type LocalRows } from '../model/adoptRows';
 import { newId } from '../model/ids';
@@ -44,14 +44,16 @@ const DATA = ['cases', 'notes', 'followUps', 'partners', 'examples', 'instrument
 export async function adoptLocalRows(target: { teamId: string; organisationId: string }, now = new Date()): Promise<void> {
   await write([...DATA, 'drafts', 'caseViews', 'outbox', 'meta', 'syncScopes'], async () => {
     const d = db();
-    const local: LocalRows = {
+    // Nobody signed in to this device yet, so it holds no key and nothing on it is sealed. The first unlock
+    // after this sign-in seals what is kept (db/sealAtRest.ts).
+    const local = {
       cases: await d.cases.toArray(),
       notes: await d.notes.toArray(),
       followUps: await d.followUps.toArray(),
       partners: await d.partners.toArray(),
       examples: await d.examples.toArray(),
       instrumentRuns: await d.instrumentRuns.toArray(),
-    };
+    } as LocalRows;
     const adopted = adoptRows(local, target, () => newId(now.getTime()));
     for (const table of DATA) await d[table].clear();
     await d.outbox.clear();
@@ -63,7 +65,7 @@ export async function adoptLocalRows(target: { teamId: string; organisationId: s
     await d.partners.bulkAdd(adopted.rows.partners);
     await d.examples.bulkAdd(adopted.rows.examples);
     await d.instrumentRuns.bulkAdd(adopted.rows.instrumentRuns);
-    for (const mutation of adopted.creates) await queue(mutation, now);
+    for (const mutation of adopted.creates) await queueBeforeSignIn(mutation, now);
     // The server has never seen this device: its count starts at the first of these creates.
     const first = await d.outbox.orderBy('seq').first();
     await d.meta.put({ key: SEQ_BASE_KEY, value: (first?.seq ?? 1) - 1 });

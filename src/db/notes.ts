@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { db, read, write } from './connection';
-import { queue } from './outbox';
+import { prepareChange, queuePrepared } from './outbox';
+import { openRow, openRows, sealRow } from './sealedRows';
 import { AppError } from '../model/appError';
 import { NewFollowUpSchema, type FollowUp } from '../model/followUp';
 import { newId } from '../model/ids';
@@ -25,47 +26,59 @@ export async function saveVisitNote(input: NewVisitNote, now = new Date()): Prom
     const plan = check(NewFollowUpSchema, planned);
     if (!plan.ok) throw new AppError('invalidInput', plan.problems.map((p) => ({ ...p, path: `followUps.${p.path}` })));
   }
-  return write(['cases', 'notes', 'followUps', 'drafts', 'outbox'], async () => {
-    const caseFile = await db().cases.get(input.caseId);
-    if (!caseFile) throw new AppError('notFound');
-    const stamp = freshStamp(now);
-    const note: VisitNote = {
+  // The case's team is read first: the rows are sealed before their transaction (db/sealing.ts says why).
+  const owner = await read(() => db().cases.get(input.caseId));
+  if (!owner) throw new AppError('notFound');
+  const stamp = freshStamp(now);
+  const note: VisitNote = {
+    id: newId(now.getTime()),
+    scopeId: owner.scopeId,
+    caseId: owner.id,
+    date: checked.value.context.date,
+    ...stamp,
+    body: checked.value,
+  };
+  const followUps = input.followUps.map(
+    (planned): FollowUp => ({
       id: newId(now.getTime()),
-      scopeId: caseFile.scopeId,
-      caseId: caseFile.id,
-      date: checked.value.context.date,
+      scopeId: owner.scopeId,
+      caseId: owner.id,
+      dueDate: planned.dueDate,
+      status: 'open',
+      doneAt: '',
+      noteId: note.id,
       ...stamp,
-      body: checked.value,
-    };
-    await db().notes.add(note);
-    await queue({ type: 'note.add', row: note }, now);
-    for (const planned of input.followUps) {
-      const followUp: FollowUp = {
-        id: newId(now.getTime()),
-        scopeId: caseFile.scopeId,
-        caseId: caseFile.id,
-        dueDate: planned.dueDate,
-        status: 'open',
-        doneAt: '',
-        noteId: note.id,
-        ...stamp,
-        body: planned.body,
-      };
-      await db().followUps.add(followUp);
-      await queue({ type: 'followUp.add', row: followUp }, now);
+      body: planned.body,
+    }),
+  );
+  const [storedNote, noteChange, storedFollowUps] = await read(() =>
+    Promise.all([
+      sealRow('notes', note),
+      prepareChange({ type: 'note.add', row: note }, now),
+      Promise.all(followUps.map(async (followUp) => ({ row: await sealRow('followUps', followUp), change: await prepareChange({ type: 'followUp.add', row: followUp }, now) }))),
+    ]),
+  );
+  return write(['cases', 'notes', 'followUps', 'drafts', 'outbox'], async () => {
+    if (!(await db().cases.get(input.caseId))) throw new AppError('notFound');
+    await db().notes.add(storedNote);
+    await queuePrepared(noteChange);
+    for (const followUp of storedFollowUps) {
+      await db().followUps.add(followUp.row);
+      await queuePrepared(followUp.change);
     }
     if (input.draftId) await db().drafts.delete(input.draftId);
     return note;
   });
 }
 
-export function getNote(id: string): Promise<VisitNote | undefined> {
-  return read(() => db().notes.get(id));
+export async function getNote(id: string): Promise<VisitNote | undefined> {
+  const stored = await read(() => db().notes.get(id));
+  return read(() => openRow<VisitNote>('notes', stored));
 }
 
 /** The newest notes of one case, newest first: an index range scan, fast at any table size. */
-export function latestNotesOfCase(caseId: string, limit = 50): Promise<VisitNote[]> {
-  return read(() =>
+export async function latestNotesOfCase(caseId: string, limit = 50): Promise<VisitNote[]> {
+  const stored = await read(() =>
     db()
       .notes.where('[caseId+date]')
       .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
@@ -73,9 +86,11 @@ export function latestNotesOfCase(caseId: string, limit = 50): Promise<VisitNote
       .limit(limit)
       .toArray(),
   );
+  return read(() => openRows<VisitNote>('notes', stored));
 }
 
 /** Notes whose visit day lies in [from, to], oldest first. */
-export function notesInRange(from: string, to: string, limit = 100): Promise<VisitNote[]> {
-  return read(() => db().notes.where('date').between(from, to, true, true).limit(limit).toArray());
+export async function notesInRange(from: string, to: string, limit = 100): Promise<VisitNote[]> {
+  const stored = await read(() => db().notes.where('date').between(from, to, true, true).limit(limit).toArray());
+  return read(() => openRows<VisitNote>('notes', stored));
 }

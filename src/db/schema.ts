@@ -1,11 +1,9 @@
 import Dexie, { type Table } from 'dexie';
-import type { CaseFile } from '../model/caseFile';
 import type { Example } from '../model/example';
-import type { FollowUp } from '../model/followUp';
-import type { InstrumentRun } from '../model/instrumentRun';
-import type { OutboxEntry } from '../model/mutation';
 import type { Partner } from '../model/partner';
-import type { VisitNote, VisitNoteBody } from '../model/visitNote';
+import type { VisitNoteBody } from '../model/visitNote';
+import type { StoredOutboxEntry } from './outbox';
+import type { StoredCase, StoredFollowUp, StoredNote, StoredRun } from './sealedRows';
 
 /**
  * A visit note being written: saved as the user types, local to this device, never synced. Its body is sealed
@@ -57,15 +55,16 @@ export interface MetaEntry {
 export { SCHEMA_VERSION } from './schemaVersion';
 
 export class VeldwerkDb extends Dexie {
-  cases!: Table<CaseFile, string>;
-  notes!: Table<VisitNote, string>;
-  followUps!: Table<FollowUp, string>;
+  // Client data: stored sealed (db/sealedRows.ts), read through the functions that open it.
+  cases!: Table<StoredCase, string>;
+  notes!: Table<StoredNote, string>;
+  followUps!: Table<StoredFollowUp, string>;
   partners!: Table<Partner, string>;
   examples!: Table<Example, string>;
-  instrumentRuns!: Table<InstrumentRun, string>;
+  instrumentRuns!: Table<StoredRun, string>;
   drafts!: Table<Draft, string>;
   caseViews!: Table<CaseView, string>;
-  outbox!: Table<OutboxEntry, number>;
+  outbox!: Table<StoredOutboxEntry, number>;
   meta!: Table<MetaEntry, string>;
   syncScopes!: Table<SyncScope, string>;
 

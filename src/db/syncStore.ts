@@ -3,7 +3,10 @@ import { db, read, write } from './connection';
 import type { SyncScope } from './schema';
 import { newId } from '../model/ids';
 import type { OutboxEntry } from '../model/mutation';
-import { overlay, targetId } from '../model/changes';
+import { overlay } from '../model/changes';
+import { aboutOf, openEntries, type StoredOutboxEntry } from './outbox';
+import { isSealedTable, sealRows } from './sealedRows';
+import { optimistic, STALE } from './sealing';
 import { TEAM_REMOVED } from '../model/refusals';
 import { COLLECTIONS, type Collection } from '../model/collections';
 
@@ -39,8 +42,9 @@ export function clientId(): Promise<string> {
 }
 
 /** The oldest changes still to send, in the order they were made, with the places of those set aside unanswered. */
-export function pendingBatch(limit: number): Promise<OutboxEntry[]> {
-  return read(async () => (await db().outbox.orderBy('seq').filter((e) => e.status === 'pending' || e.withdraw === true).limit(limit).toArray()));
+export async function pendingBatch(limit: number): Promise<OutboxEntry[]> {
+  const stored = await read(() => db().outbox.orderBy('seq').filter((e) => e.status === 'pending' || e.withdraw === true).limit(limit).toArray());
+  return read(() => openEntries(stored));
 }
 
 /**
@@ -96,31 +100,71 @@ export function tableFor(collection: DataTable): Table<{ id: string }, string> {
  * without `history` keeps the scope's history state as it is.
  */
 export function applyPage(rows: IncomingRow[], progress: SyncScope): Promise<void> {
-  return write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
-    await writeIncoming(rows);
-    // A pull's progress says nothing of older notes still to come (historyStore.ts): they stay to come.
-    const history = 'history' in progress ? null : (await db().syncScopes.get(progress.scopeId))?.history;
-    await db().syncScopes.put(history ? { ...progress, history } : progress);
-  });
+  return optimistic(
+    () => prepareIncoming(rows),
+    (prepared) =>
+      write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
+        if ((await writeIncoming(prepared)) === STALE) return STALE;
+        // A pull's progress says nothing of older notes still to come (historyStore.ts): they stay to come.
+        const history = 'history' in progress ? null : (await db().syncScopes.get(progress.scopeId))?.history;
+        await db().syncScopes.put(history ? { ...progress, history } : progress);
+      }),
+  );
 }
 
-/** Inside a transaction over DATA_TABLES and outbox: stores server rows, queued changes laid over them. */
-export async function writeIncoming(rows: IncomingRow[]): Promise<void> {
+/**
+ * Pulled rows made ready outside the transaction that writes them: the changes still queued on this device laid
+ * over them, and client rows sealed (db/sealing.ts says why). `queued` is what the overlay was made from.
+ */
+export interface PreparedRows {
+  rows: IncomingRow[];
+  /** The ids of the page as it came (a caller may write fewer of its rows), and the queued changes about them. */
+  ids: ReadonlySet<string>;
+  queued: string;
+}
+
+/** The queued changes about the page's rows, as a fingerprint: their numbers, in order. */
+function queuedFingerprint(pending: readonly StoredOutboxEntry[], ids: ReadonlySet<string>): string {
+  return pending
+    .filter((entry) => ids.has(aboutOf(entry).id))
+    .map((entry) => entry.seq)
+    .join();
+}
+
+const pendingChanges = () => db().outbox.where('status').equals('pending').toArray();
+
+export async function prepareIncoming(rows: IncomingRow[]): Promise<PreparedRows> {
+  const ids = new Set(rows.map((r) => r.id));
+  const pending = await read(pendingChanges);
+  const about = pending.filter((entry) => ids.has(aboutOf(entry).id));
   const queued = new Map<string, OutboxEntry[]>();
-  for (const entry of await db().outbox.toArray()) {
-    const id = targetId(entry.mutation);
+  (await read(() => openEntries(about))).forEach((entry, i) => {
+    const id = aboutOf(about[i]!).id;
     queued.set(id, [...(queued.get(id) ?? []), entry]);
-  }
-  // Written per table in bulk: thousands of rows in a page cost a few requests, not one round trip each.
+  });
+  const prepared: IncomingRow[] = [];
   for (const [collection, batch] of groupBy(rows, (r) => r.collection)) {
-    const table = tableFor(collection as DataTable);
-    await table.bulkDelete(batch.filter((r) => r.deleted).map((r) => r.id));
     const live = batch.filter((r) => !r.deleted).map((incoming) => {
       let row = { ...incoming.row, id: incoming.id };
-      for (const entry of queued.get(incoming.id) ?? []) if (entry.status === 'pending') row = overlay(row, entry.mutation);
+      for (const entry of queued.get(incoming.id) ?? []) row = overlay(row, entry.mutation);
       return row;
     });
-    await table.bulkPut(live);
+    const stored = isSealedTable(collection) ? await read(() => sealRows(collection, live as unknown as Array<{ id: string; body: unknown }>)) : live;
+    prepared.push(...batch.filter((r) => r.deleted), ...stored.map((row) => ({ collection: collection as DataTable, id: row.id, deleted: false, row: row as Record<string, unknown> })));
   }
+  return { rows: prepared, ids, queued: queuedFingerprint(pending, ids) };
 }
 
+/**
+ * Inside a transaction over DATA_TABLES and outbox: stores prepared rows, or answers STALE (writing nothing) when
+ * the changes queued about them are no longer those they were prepared with.
+ */
+export async function writeIncoming(prepared: PreparedRows): Promise<void | typeof STALE> {
+  if (queuedFingerprint(await pendingChanges(), prepared.ids) !== prepared.queued) return STALE;
+  // Written per table in bulk: thousands of rows in a page cost a few requests, not one round trip each.
+  for (const [collection, batch] of groupBy(prepared.rows, (r) => r.collection)) {
+    const table = tableFor(collection as DataTable);
+    await table.bulkDelete(batch.filter((r) => r.deleted).map((r) => r.id));
+    await table.bulkPut(batch.filter((r) => !r.deleted).map((r) => r.row as { id: string }));
+  }
+}

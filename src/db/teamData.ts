@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { db, write } from './connection';
-import { targetId } from '../model/changes';
+import { aboutOf } from './outbox';
 
 import { TEAM_REMOVED } from '../model/refusals';
 
@@ -23,7 +23,10 @@ export function forgetTeams(teamIds: string[]): Promise<number> {
     const runIds = (await d.instrumentRuns.where('scopeId').anyOf(teamIds).primaryKeys()) as string[];
     const gone = new Set([...caseIds, ...noteIds, ...followUpIds, ...runIds]);
     await d.outbox
-      .filter((entry) => gone.has(targetId(entry.mutation)) || ('row' in entry.mutation && teamIds.includes(entry.mutation.row.scopeId)))
+      .filter((entry) => {
+        const about = aboutOf(entry);
+        return gone.has(about.id) || (about.scopeId !== undefined && teamIds.includes(about.scopeId));
+      })
       .modify((entry) => {
         // One never answered keeps its place in the numbering as withdrawn; the server has not seen it.
         if (entry.status === 'pending') entry.withdraw = true;

@@ -14,6 +14,8 @@ export type AppErrorCode =
   | 'keyRecordCorrupt'
   | 'cannotDecrypt'
   | 'locked'
+  /** A change to sealed data kept meeting newer writes of the same rows (db/sealing.ts optimistic). */
+  | 'busy'
   | 'unknown';
 
 export class AppError extends Error {

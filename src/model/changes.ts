@@ -99,3 +99,61 @@ function set(collection: Collection, id: string, values: Record<string, unknown>
 function bodyValues(fields: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined).map(([key, value]) => [BODY + key, value]));
 }
+
+/**
+ * What a queued change is about, kept beside it in plaintext when its values are sealed (issue 13): enough to
+ * find the changes about a row, a case or a team, and the field paths it sets, without opening it. Ids, scope
+ * ids and field names only, never a value.
+ */
+export interface ChangeAbout {
+  collection: Collection;
+  id: string;
+  kind: ChangeEffect['kind'];
+  /** The case a created note, follow-up or ecogram hangs under. */
+  caseId?: string;
+  /** The scope of a created row. */
+  scopeId?: string;
+  paths: string[];
+}
+
+export function aboutChange(m: Mutation): ChangeAbout {
+  const effect = effectOf(m);
+  if (effect.kind === 'set') return { collection: effect.collection, id: effect.id, kind: 'set', paths: Object.keys(effect.values) };
+  return {
+    collection: effect.collection,
+    id: effect.row.id,
+    kind: 'create',
+    scopeId: effect.row.scopeId,
+    ...(effect.caseId !== undefined ? { caseId: effect.caseId } : {}),
+    paths: [],
+  };
+}
+
+/**
+ * Whether a change carries client data (a case's, note's, follow-up's or ecogram's words): those are sealed in
+ * the outbox. A status change, a completion and the organisation's directory carry none.
+ */
+export type ClientDataMutation = Extract<Mutation, { type: 'case.create' | 'case.setFields' | 'note.add' | 'followUp.add' | 'instrumentRun.start' | 'instrumentRun.setAnswers' }>;
+
+export function carriesClientData(m: Mutation): m is ClientDataMutation {
+  switch (m.type) {
+    case 'case.create':
+    case 'case.setFields':
+    case 'note.add':
+    case 'followUp.add':
+    case 'instrumentRun.start':
+    case 'instrumentRun.setAnswers':
+      return true;
+    case 'case.transition':
+    case 'followUp.complete':
+    case 'followUp.reopen':
+    case 'partner.create':
+    case 'partner.setFields':
+    case 'example.create':
+    case 'example.setFields':
+    case 'instrumentRun.setStatus':
+      return false;
+    default:
+      return assertNever(m);
+  }
+}

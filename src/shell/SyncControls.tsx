@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listConflicts } from '../db/conflicts';
-import { historyProgress, type HistoryProgress } from '../db/counts';
+import { countConflicts, countNeedsAttention, historyProgress, type HistoryProgress } from '../db/counts';
 import { watch } from '../db/live';
 import { getMeta } from '../db/meta';
-import { listNeedsAttention } from '../db/counts';
 import { formatCount, formatDateTime } from '../i18n/format';
 import { t } from '../i18n/i18n';
 import type { SessionUser } from '../sync/responses';
@@ -90,7 +88,7 @@ function HistoryLine() {
 function Counts() {
   const counts = useWatched<{ conflicts: number; attention: number }>(
     (next, fail) =>
-      watch(async () => ({ conflicts: (await listConflicts()).length, attention: (await listNeedsAttention()).length }), next, fail),
+      watch(async () => ({ conflicts: await countConflicts(), attention: await countNeedsAttention() }), next, fail),
     [],
   );
   if (counts.state !== 'ready') return null;

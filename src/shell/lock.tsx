@@ -59,6 +59,9 @@ function unlockedHere(): void {
   const key = unlockedKey();
   if (key) channel?.postMessage({ type: 'unlocked', key } satisfies Message);
   opened();
+  // Whatever is still plaintext gets sealed (once per device), and what waited during the lock is sent now.
+  void import('../db/sealAtRest').then((m) => m.sealAtRest()).catch(() => {});
+  void import('../sync/engine').then((engine) => engine.syncNow());
 }
 
 async function unlock(password: string): Promise<void> {

@@ -4,7 +4,7 @@ import { clientId } from '../db/syncStore';
 import { forgetDevice, rememberDevice } from './deviceMarker';
 import { eraseDevice } from '../db/connection';
 import { countDrafts, listDrafts } from '../db/drafts';
-import { listNeedsAttention } from '../db/counts';
+import { countNeedsAttention } from '../db/counts';
 import { adoptLocalRows, isEmpty, summarizeLocalData, type LocalDataSummary } from '../db/localData';
 import { getCase } from '../db/cases';
 import { getMeta, setMeta } from '../db/meta';
@@ -20,7 +20,8 @@ import type { LoginResponse, SessionUser } from './responses';
 import { applySession, saveSession, storedUser } from './session';
 import { publishEnded, publishSync, watchWantedCase } from './status';
 import { demoSeedSettled } from './seedDemo';
-import { forgetKey, keyAtSignIn } from '../db/keyring';
+import { forgetKey, hasStoredKey, keyAtSignIn, unlockedKey } from '../db/keyring';
+import { sealAtRest } from '../db/sealAtRest';
 
 /** A few seconds after a local change, so a burst of typing becomes one round. */
 const AFTER_WRITE_MS = 3000;
@@ -99,6 +100,8 @@ export async function finishSignIn(choice: { keep: false } | { keep: true; teamI
 async function beginSession(login: LoginResponse, password: string): Promise<void> {
   // The data key, wrapped under the password just typed (db/keyring.ts); a server from before issue 13 sends none.
   if (login.dataKey) await keyAtSignIn(Uint8Array.from(atob(login.dataKey), (c) => c.charCodeAt(0)), password);
+  // What the device held before it had a key (local work kept at this sign-in, a device from before sealing).
+  if (login.dataKey) void sealAtRest().catch(() => {});
   await saveSession(login);
   rememberDevice(await clientId());
   void syncNow();
@@ -113,7 +116,7 @@ export type SignOutResult = 'signedOut' | 'changesWaiting' | 'needsAttention' | 
 export async function signOut(): Promise<SignOutResult> {
   if ((await countWaiting()) > 0) return 'changesWaiting';
   // A refused change is retried, copied or discarded by the person first: signing out would erase its text.
-  if ((await listNeedsAttention()).length > 0) return 'needsAttention';
+  if ((await countNeedsAttention()) > 0) return 'needsAttention';
   if ((await countDrafts()) > 0) return 'draftsWaiting';
   await endServerSession();
   await forgetEverything();
@@ -130,6 +133,8 @@ const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
 const round = oneAtATime(locks, 'veldwerk-sync', async () => {
   const user = await sessionUser();
   if (!user) return;
+  // Locked: what waits cannot be opened to send, nor what arrives sealed to store. The unlock syncs (shell/lock).
+  if (!unlockedKey() && (await hasStoredKey())) return;
   publishSync({ phase: 'syncing' });
   try {
     // A fresh team's older notes are fetched apart from the round (history below), which stays short.

@@ -357,16 +357,40 @@ describe('a signed-in device opens only with the password', () => {
     expect(await an.page.locator('main').innerText()).not.toContain('Aerts');
   });
 
-  it('keeps an unsaved visit note’s draft sealed on the device: nowhere in the raw storage, back in full after a reload and unlock', async () => {
+  it('keeps client data sealed on the device: a case name, a saved note, a follow-up, a draft and a half-typed form are nowhere in the raw storage, and all back after a reload and unlock', async () => {
     const an = await tablet('an');
-    await an.openCase('Gezin Aerts (fictief)');
+    await an.createCase('Gezin Kwartelkoning (fictief)');
+    await an.startVisitNote();
+    await an.facts().fill('Kwartelzang in de opgeslagen notitie (fictief)');
+    await an.page.getByRole('button', { name: 'Notitie bewaren' }).click();
+    await an.page.getByRole('heading', { level: 1, name: 'Gezin Kwartelkoning (fictief)' }).waitFor();
+    await an.page.getByRole('button', { name: 'Opvolging toevoegen' }).click();
+    await an.page.getByLabel('Wat moet er gebeuren?').fill('Kwartelbrief nasturen (fictief)');
+    await an.page.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+    await an.page.locator('li.followup', { hasText: 'Kwartelbrief nasturen (fictief)' }).waitFor();
     await an.startVisitNote();
     await an.facts().fill('Kwartelmarkering in het concept (fictief)');
     await an.draftSaved();
-    expect(await an.rawStorage()).not.toContain('Kwartelmarkering');
+    // A plain form, typed and not saved: its text lives only on screen.
+    await an.open('/dossiers/nieuw');
+    await an.page.getByLabel('Naam van het dossier').fill('Gezin Kwartelformulier (fictief)');
+    const raw = await an.rawStorage();
+    expect(raw).toContain('Gemeente Testdorp'); // the dump does read the device's data …
+    for (const marker of ['Kwartelkoning', 'Kwartelzang', 'Kwartelbrief', 'Kwartelmarkering', 'Kwartelformulier']) expect(raw).not.toContain(marker); // … but none of this
+
     await an.page.reload();
     await an.unlockIfAsked();
+    await an.openCase('Gezin Kwartelkoning (fictief)');
+    await an.page.getByText('Kwartelbrief nasturen (fictief)').waitFor();
+    await an.page.getByTestId('timeline').getByRole('link').first().click();
+    await an.page.getByText('Kwartelzang in de opgeslagen notitie (fictief)').waitFor();
+    await an.openCase('Gezin Kwartelkoning (fictief)');
+    await an.startVisitNote();
     await expect.poll(() => an.facts().inputValue(), { timeout: 10_000 }).toBe('Kwartelmarkering in het concept (fictief)');
+    await an.syncNow();
+    const bart = await tablet('bart');
+    await bart.openCase('Gezin Kwartelkoning (fictief)');
+    await bart.page.getByText('Kwartelbrief nasturen (fictief)').waitFor();
   });
 
   it('a forgotten password loses nothing: after a reset, an online sign-in opens the device and the unsent case goes out', async () => {

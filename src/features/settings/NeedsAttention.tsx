@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { watch } from '../../db/live';
 import { discardChange, discardSet, retryChange } from '../../db/refusedChanges';
-import { listNeedsAttention } from '../../db/counts';
+import { listNeedsAttention } from '../../db/outbox';
 import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { collectionOf } from '../../model/changes';

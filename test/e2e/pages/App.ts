@@ -92,9 +92,15 @@ export class App {
   }
 
   /** Every record in every IndexedDB store of the app's origin, as text: what someone with the tablet could read. */
+  /**
+   * Everything the origin keeps, as text: every IndexedDB database and store (bytes decoded as text too, so a
+   * plaintext marker inside a byte array would show), localStorage, sessionStorage and Cache Storage (every
+   * cached URL and body). Where client data must never be found.
+   */
   async rawStorage(): Promise<string> {
     return this.page.evaluate(async () => {
       const dump: string[] = [];
+      const asText = (_key: string, value: unknown) => (value instanceof Uint8Array ? new TextDecoder('latin1').decode(value) : value instanceof ArrayBuffer ? new TextDecoder('latin1').decode(new Uint8Array(value)) : value);
       for (const info of await indexedDB.databases()) {
         if (!info.name) continue;
         const database = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -108,9 +114,14 @@ export class App {
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
           });
-          dump.push(JSON.stringify(rows));
+          dump.push(JSON.stringify(rows, asText));
         }
         database.close();
+      }
+      dump.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) dump.push(request.url, (await (await cache.match(request))?.text()) ?? '');
       }
       return dump.join('\n');
     });

@@ -5,10 +5,13 @@ import { connect, db, disconnect } from '../../../src/db/connection';
 import { setMeta } from '../../../src/db/meta';
 import { IDB_VERSION } from '../../../src/db/schemaVersion';
 import { emptyCaseBody } from '../../../src/model/caseFile';
+import { forgetKey } from '../../../src/db/keyring';
 
 let n = 0;
 let name = '';
 beforeEach(() => {
+  // The start-up read is for a device nobody signed in to: one with a key shows its unlock screen and reads nothing.
+  forgetKey();
   name = `boot-${n++}`;
 });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { connect, db } from '../../../src/db/connection';
-import { createCase, listCaseload, markCaseOpened, setCaseStatus, updateCase } from '../../../src/db/cases';
+import { createCase, getCase, listCaseload, markCaseOpened, setCaseStatus, updateCase } from '../../../src/db/cases';
 import { listOutbox } from '../../../src/db/outbox';
 import { emptyCaseBody } from '../../../src/model/caseFile';
 import { isAppError } from '../../../src/model/appError';
@@ -15,7 +15,7 @@ const body = (label: string) => ({ ...emptyCaseBody(), label });
 describe('cases', () => {
   it('creates a case and queues case.create in the same transaction', async () => {
     const row = await createCase('team-a', body('Gezin Test'), new Date('2026-11-01T10:00:00Z'));
-    expect(await db().cases.get(row.id)).toEqual(row);
+    expect(await getCase(row.id)).toEqual(row);
     const outbox = await listOutbox();
     expect(outbox.map((e) => e.mutation.type)).toEqual(['case.create']);
     expect(outbox[0]?.seq).toBe(1);

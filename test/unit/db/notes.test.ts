@@ -7,6 +7,7 @@ import { isAppError } from '../../../src/model/appError';
 import { LONG_TEXT_MAX } from '../../../src/model/validation';
 import { emptyVisitNote } from '../../../src/model/visitNote';
 import { aCase, freshDb } from './freshDb';
+import { allRows } from './opened';
 
 beforeEach(freshDb);
 
@@ -24,7 +25,7 @@ describe('saveVisitNote', () => {
       draftId: visitDraftId(c.id),
     });
     expect(note).toMatchObject({ caseId: c.id, scopeId: 'team-a', date: '2026-11-27', version: 0 });
-    expect((await db().followUps.toArray()).map((f) => [f.noteId, f.dueDate, f.body.title])).toEqual([[note.id, '2026-12-01', 'Bellen']]);
+    expect((await allRows('followUps')).map((f) => [f.noteId, f.dueDate, f.body.title])).toEqual([[note.id, '2026-12-01', 'Bellen']]);
     expect((await listOutbox()).map((e) => e.mutation.type)).toEqual(['note.add', 'followUp.add']);
     expect(await getDraft(visitDraftId(c.id))).toBeUndefined();
   });

@@ -8,7 +8,7 @@ import { saveVisitNote } from '../../../src/db/notes';
 import { listOutbox } from '../../../src/db/outbox';
 import { createPartner } from '../../../src/db/partners';
 import { wireSeqBase } from '../../../src/db/clientNumbering';
-import { listNeedsAttention } from '../../../src/db/counts';
+import { listNeedsAttention } from '../../../src/db/outbox';
 import { forgetTeams } from '../../../src/db/teamData';
 import { TEAM_REMOVED } from '../../../src/model/refusals';
 import { currentWorkspace, defaultTeamId, LOCAL_ORG_ID, LOCAL_TEAM_ID, rememberTeam } from '../../../src/db/workspace';
@@ -16,6 +16,8 @@ import { emptyPartnerBody } from '../../../src/model/partner';
 import { emptyVisitNote } from '../../../src/model/visitNote';
 import { demoSnapshot } from '../../../src/server/demo/demoSnapshot';
 import { aCase, freshDb } from './freshDb';
+import { allRows } from './opened';
+import { forgetKey } from '../../../src/db/keyring';
 
 beforeEach(freshDb);
 
@@ -69,6 +71,8 @@ describe('data from before sign-in', () => {
   });
 
   it('adopts local rows as the person’s own: new ids in their team and organisation, one create each, references kept', async () => {
+    // Before anyone signed in there is no key (the sealed pass sets one up for every test).
+    forgetKey();
     await importSnapshot(parseSnapshot(JSON.parse(JSON.stringify(demoSnapshot(new Date())))));
     const local = await aCase('Gezin Lokaal (fictief)', LOCAL_TEAM_ID);
     const note = await saveVisitNote({ caseId: local.id, body: emptyVisitNote('2026-11-27'), followUps: [{ dueDate: '2026-12-01', body: { title: 'Bellen', who: 'ik', kind: 'task' } }] });
@@ -77,14 +81,14 @@ describe('data from before sign-in', () => {
 
     await adoptLocalRows({ teamId: 'team-a', organisationId: 'org-a' });
 
-    const cases = await db().cases.toArray();
+    const cases = await allRows('cases');
     expect(cases).toHaveLength(4);
     expect(cases.every((c) => c.scopeId === 'team-a' && c.version === 0 && c.fields === undefined)).toBe(true);
     expect(cases.map((c) => c.id)).not.toContain(local.id);
     const adopted = cases.find((c) => c.body.label === 'Gezin Lokaal (fictief)')!;
-    const notes = await db().notes.toArray();
+    const notes = await allRows('notes');
     expect(notes.find((n) => n.id !== note.id && n.caseId === adopted.id)).toBeDefined();
-    const followUps = await db().followUps.where('caseId').equals(adopted.id).toArray();
+    const followUps = (await allRows('followUps')).filter((f) => f.caseId === adopted.id);
     expect(followUps.map((f) => [f.scopeId, notes.some((n) => n.id === f.noteId)])).toEqual([['team-a', true]]);
     expect((await db().partners.toArray()).every((p) => p.scopeId === 'org-a')).toBe(true);
     expect(await getDraft(visitDraftId(adopted.id))).toBeDefined();

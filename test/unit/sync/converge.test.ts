@@ -16,6 +16,7 @@ import { syncOnce } from '../../../src/sync/client';
 import { createMember, startApp, SIGN_IN_FREELY, type Member } from '../../server/support/testServer';
 import { openDatabase } from '../../../src/server/store/openDatabase';
 import { migrateToLatest } from '../../../src/server/store/migrations';
+import { allRows } from '../db/opened';
 
 /** fetch over Fastify's inject: the device's real sync code against the real server, in one process. */
 function injectFetch(app: FastifyInstance): FetchLike {
@@ -67,7 +68,7 @@ describe('two devices through the real server', () => {
     expect(await db().outbox.count()).toBe(0);
 
     await b.sync();
-    expect((await db().notes.toArray()).map((n) => n.body.observaties.facts)).toEqual(['Genoteerd op toestel A']);
+    expect((await allRows('notes')).map((n) => n.body.observaties.facts)).toEqual(['Genoteerd op toestel A']);
     expect(await db().followUps.count()).toBe(1);
 
     // Both edit the partner offline: A the phone, B the opening hours.

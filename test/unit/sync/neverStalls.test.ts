@@ -7,7 +7,7 @@ import { listOutbox } from '../../../src/db/outbox';
 import { countWaiting } from '../../../src/db/counts';
 import { createPartner, getPartner } from '../../../src/db/partners';
 import { discardChange, discardSet, retryChange } from '../../../src/db/refusedChanges';
-import { listNeedsAttention } from '../../../src/db/counts';
+import { listNeedsAttention } from '../../../src/db/outbox';
 import { forgetTeams } from '../../../src/db/teamData';
 import { emptyCaseBody } from '../../../src/model/caseFile';
 import { emptyPartnerBody } from '../../../src/model/partner';
@@ -20,6 +20,7 @@ import { saveSession } from '../../../src/sync/session';
 import { openDatabase } from '../../../src/server/store/openDatabase';
 import { migrateToLatest } from '../../../src/server/store/migrations';
 import { createMember, SIGN_IN_FREELY, startApp, type Member } from '../../server/support/testServer';
+import { allRows } from '../db/opened';
 
 /**
  * One change the server (or a proxy in front of it) will not take must never stop a device's sync: it is
@@ -124,7 +125,7 @@ describe('a push refused as a whole', () => {
     expect(await listOutbox()).toEqual([]);
     const b = await device();
     await b.sync();
-    const texts = (await db().notes.where('caseId').equals(caseFile.id).toArray()).map((n) => n.body.observaties.facts);
+    const texts = (await allRows('notes')).filter((n) => n.caseId === caseFile.id).map((n) => n.body.observaties.facts);
     expect(texts).toContain('DE SLECHTE (fictief)');
     expect(texts).toHaveLength(9);
     expect((await getCase(caseFile.id))!.body.household).toBe('Twee volwassenen');

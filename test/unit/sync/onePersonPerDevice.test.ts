@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { db } from '../../../src/db/connection';
 import { setMeta } from '../../../src/db/meta';
+import { getCase } from '../../../src/db/cases';
 import { signIn } from '../../../src/sync/engine';
 import { aCase, freshDb } from '../db/freshDb';
 
@@ -36,7 +37,7 @@ it('refuses a second person over the first one’s data, ends the new session ag
   expect(result).toEqual({ state: 'otherPerson', name: 'An (fictief)' });
   expect(asked.slice(0, 2)).toEqual(['POST /api/auth/login', 'POST /api/auth/logout']);
   expect((await db().meta.get('sessionUser'))?.value).toMatchObject({ id: 'user-an' });
-  expect(await db().cases.get(before.id)).toEqual(before);
+  expect(await getCase(before.id)).toEqual(before);
   expect(await db().outbox.count()).toBe(1);
 });
 
@@ -45,7 +46,7 @@ it('lets the same person sign in again, with their data and unsent change kept',
   server(an);
   const result = await signIn('an@example.invalid', 'wachtwoord-fictief');
   expect(result.state).toBe('signedIn');
-  expect(await db().cases.get(before.id)).toEqual(before);
+  expect(await getCase(before.id)).toEqual(before);
   expect(await db().outbox.count()).toBe(1);
 });
 

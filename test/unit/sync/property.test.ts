@@ -11,7 +11,7 @@ import { createUser } from '../../../src/server/accounts/users';
 import type { Db } from '../../../src/server/store/database';
 import { SyncError } from '../../../src/sync/api';
 import { discardChange, retryChange } from '../../../src/db/refusedChanges';
-import { listNeedsAttention } from '../../../src/db/counts';
+import { listNeedsAttention } from '../../../src/db/outbox';
 import type { OutboxEntry } from '../../../src/model/mutation';
 import type { PushRequest } from '../../../src/sync/protocol';
 import { createMember, type Member } from '../../server/support/testServer';

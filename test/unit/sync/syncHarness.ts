@@ -9,6 +9,8 @@ import type { Db } from '../../../src/server/store/database';
 import { migrateToLatest } from '../../../src/server/store/migrations';
 import { openDatabase } from '../../../src/server/store/openDatabase';
 import { SIGN_IN_FREELY, startApp, type Member } from '../../server/support/testServer';
+import { allRows } from '../db/opened';
+import { listOutbox } from '../../../src/db/outbox';
 
 /**
  * Test support for the device-side sync suites (faults, properties): the real sync client on a real local
@@ -149,13 +151,14 @@ export function uniqueName(label: string): string {
 /** Everything a device holds of the synced collections, rows in id order. */
 export async function localData() {
   const d = db();
+  // As the app reads them: opened when sealed (the sealed pass runs these tests with a key).
   const [cases, notes, followUps, partners, examples, outbox, syncScopes] = await Promise.all([
-    d.cases.orderBy('id').toArray(),
-    d.notes.orderBy('id').toArray(),
-    d.followUps.orderBy('id').toArray(),
+    allRows('cases'),
+    allRows('notes'),
+    allRows('followUps'),
     d.partners.orderBy('id').toArray(),
     d.examples.orderBy('id').toArray(),
-    d.outbox.orderBy('seq').toArray(),
+    listOutbox(),
     d.syncScopes.toArray(),
   ]);
   return { cases, notes, followUps, partners, examples, outbox, syncScopes };

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCase, updateCase } from '../../../src/db/cases';
 import { db } from '../../../src/db/connection';
 import { discardChange, retryChange } from '../../../src/db/refusedChanges';
-import { listNeedsAttention } from '../../../src/db/counts';
+import { listNeedsAttention } from '../../../src/db/outbox';
 import { emptyCaseBody, type CaseFile } from '../../../src/model/caseFile';
 import { TEAM_REMOVED } from '../../../src/model/refusals';
 import { addMembership, removeMembership } from '../../../src/server/accounts/memberships';
@@ -22,6 +22,7 @@ import { migrateToLatest } from '../../../src/server/store/migrations';
 import { openDatabase, type DatabaseConfig } from '../../../src/server/store/openDatabase';
 import { createMember, SIGN_IN_FREELY, startApp } from '../../server/support/testServer';
 import { answer, Device, pass } from './syncHarness';
+import { allRows } from '../db/opened';
 
 /**
  * Teams come and go under a working tablet: random case work in two teams, the admin taking the person out of a
@@ -167,7 +168,7 @@ async function play(script: Action[], backup: () => Promise<void>, current: () =
         break;
       }
       case 'edit': {
-        const cases = await db().cases.orderBy('id').toArray();
+        const cases = await allRows('cases');
         const target = cases[a.pick % Math.max(cases.length, 1)];
         if (!target) break;
         const household = `Samenstelling ${++n}`;
@@ -223,13 +224,13 @@ async function play(script: Action[], backup: () => Promise<void>, current: () =
   expect(last.map((r) => r.deferred), 'deferred for ever').toEqual([0, 0]);
   tablet.use();
   expect(await db().outbox.count(), 'still queued').toBe(0);
-  const mine = (await db().cases.orderBy('id').toArray()).map(comparable);
+  const mine = (await allRows('cases')).map(comparable);
 
   const fresh = new Device(`teams-obs-${Math.random().toString(36).slice(2)}`, app, [...teams, member.organisationId]);
   await fresh.api.login(observer.email, password);
   await fresh.sync();
   fresh.use();
-  const server = await db().cases.orderBy('id').toArray();
+  const server = await allRows('cases');
   // Exactly the server's cases of the teams the person is in, and nothing of the others.
   expect(mine).toEqual(server.filter((c) => onServer.has(c.scopeId)).map(comparable));
   // Nothing silently lost: a case of a team the person still has is on the server with its last household,
