@@ -15,7 +15,7 @@ export interface Profile {
 }
 
 /** A persistent on-disk profile: IndexedDB, the service worker and its caches live as on a real tablet. */
-export async function openProfile(): Promise<Profile> {
+export async function openProfile(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Profile> {
   const dir = mkdtempSync(join(tmpdir(), 'veldwerk-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath(),
@@ -24,6 +24,7 @@ export async function openProfile(): Promise<Profile> {
     viewport: { width: 1024, height: 768 },
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',
+    serviceWorkers: options.serviceWorkers ?? 'allow',
   });
   return {
     context,
