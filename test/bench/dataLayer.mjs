@@ -65,9 +65,21 @@ export async function measureDataLayer({ importN, importRuns, queryN, querySampl
       layer.push(await page.evaluate((n) => window.bench.dataLayerImport(n), importN));
       log(`import run ${i + 1}/${importRuns}: raw ${raw.at(-1).toFixed(0)} ms, data layer ${layer.at(-1).toFixed(0)} ms`);
     }
+    // Issue 13: the signed-in device's write path, sealed against plaintext, alternately (one untimed round each).
+    await page.evaluate((n) => window.bench.pulledImport(n, false), importN);
+    await page.evaluate((n) => window.bench.pulledImport(n, true), importN);
+    const plainPulled = [];
+    const sealedPulled = [];
+    for (let i = 0; i < importRuns; i++) {
+      plainPulled.push(await page.evaluate((n) => window.bench.pulledImport(n, false), importN));
+      sealedPulled.push(await page.evaluate((n) => window.bench.pulledImport(n, true), importN));
+      log(`pulled import run ${i + 1}/${importRuns}: plaintext ${plainPulled.at(-1).toFixed(0)} ms, sealed ${sealedPulled.at(-1).toFixed(0)} ms`);
+    }
     const q = await page.evaluate(([n, s]) => window.bench.queries(n, s), [queryN, querySamples]);
     log(`queries: ${queryN} notes imported in ${q.importMs.toFixed(0)} ms; ${q.avgRowsPerQuery.toFixed(1)} rows per query on average`);
-    return { raw, layer, queries: q };
+    const sealedQ = await page.evaluate(([n, s]) => window.bench.sealedLatest(n, s), [queryN, querySamples]);
+    log(`sealed queries: ${queryN} notes written sealed in ${sealedQ.importMs.toFixed(0)} ms`);
+    return { raw, layer, queries: q, plainPulled, sealedPulled, sealedQueries: sealedQ };
   } finally {
     await context.close();
     removeDir(profile);

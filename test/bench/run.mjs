@@ -102,6 +102,11 @@ async function measureAppAndData(rows, notes) {
   rows.push(row(`notesInRange(from, to, 100) ${at}`, q.range, { unit: 'ms', digits: 2, judge: 'p95', target: lte(5, '5 ms') }));
   rows.push(row(`  baseline: same query on raw IDB ${at}`, q.rawLatest, { unit: 'ms', digits: 2 }));
   rows.push(row(`  baseline: same range on raw IDB ${at}`, q.rawRange, { unit: 'ms', digits: 2 }));
+  // Issue 13: a signed-in device seals what it stores and opens what it reads.
+  rows.push(row(`write ${IMPORT.importN} pulled notes (applyPage), plaintext`, data.plainPulled, { unit: 'ms', digits: 0 }));
+  rows.push(row(`  the same, sealed (data key in memory)`, data.sealedPulled, { unit: 'ms', digits: 0 }));
+  rows.push(row('encrypted import ratio sealed/plaintext (of medians)', [median(data.sealedPulled) / median(data.plainPulled)], { digits: 2, target: lte(1.3, '1.3x'), runs: `${data.sealedPulled.length}+${data.plainPulled.length}` }));
+  rows.push(row(`latestNotesOfCase(id, 50) ${at}, sealed, opened`, data.sealedQueries.latest, { unit: 'ms', digits: 2, judge: 'p95', target: lte(8, '8 ms') }));
   log('measuring card search (Chromium, CPU 4x)');
   const search = await measureCardSearch({ reps: CARD_SEARCH_REPS, log });
   rows.push(row(`card search, ${search.queries} queries, CPU 4x`, search.samples, { unit: 'ms', digits: 2, judge: 'p95', target: lte(10, '10 ms') }));

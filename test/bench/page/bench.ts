@@ -1,6 +1,9 @@
 // Runs inside Chromium: raw IndexedDB vs the app's data layer (src/db), and the caseload queries at scale.
 import { connect, disconnect } from '../../../src/db/connection';
+import { importRawDataKey } from '../../../src/crypto/dataKey';
 import { importSnapshot, parseSnapshot } from '../../../src/db/importSnapshot';
+import { adoptKey, forgetKey } from '../../../src/db/keyring';
+import { applyPage, type IncomingRow } from '../../../src/db/syncStore';
 import { latestNotesOfCase, notesInRange } from '../../../src/db/notes';
 import { addDays } from '../../../src/model/dates';
 import type { VisitNote } from '../../../src/model/visitNote';
@@ -92,6 +95,62 @@ async function dataLayerImport(n: number): Promise<number> {
   return ms;
 }
 
+/**
+ * Issue 13: the same notes written the way a signed-in device stores server rows (applyPage: the queue laid over
+ * them, bodies sealed before the transaction), with a data key in memory (sealed) or without one (plaintext).
+ * Pages of PAGE_ROWS, as a sync delivers them.
+ */
+const PAGE_ROWS = 2000;
+const benchKey = importRawDataKey(crypto.getRandomValues(new Uint8Array(32)));
+
+async function useKey(sealed: boolean): Promise<void> {
+  if (sealed) adoptKey(await benchKey);
+  else forgetKey();
+}
+
+async function writePulled(notes: VisitNote[]): Promise<void> {
+  for (let i = 0; i < notes.length; i += PAGE_ROWS) {
+    const rows: IncomingRow[] = notes.slice(i, i + PAGE_ROWS).map((note) => ({ collection: 'notes', id: note.id, deleted: false, row: note as unknown as Record<string, unknown> }));
+    await applyPage(rows, { scopeId: SCOPES_TEAM, cursor: i + rows.length, snapshot: null });
+  }
+}
+const SCOPES_TEAM = 'bench-team';
+
+async function pulledImport(n: number, sealed: boolean): Promise<number> {
+  const notes = notesFor(n);
+  const name = await freshAppDb();
+  await useKey(sealed);
+  await settle();
+  const t0 = performance.now();
+  await writePulled(notes);
+  const ms = performance.now() - t0;
+  forgetKey();
+  disconnect();
+  await deleteDatabase(name);
+  return ms;
+}
+
+/** latestNotesOfCase on a signed-in device: n notes stored sealed, each answer opened (decrypted) as the app reads it. */
+async function sealedLatest(n: number, samples = 250) {
+  const notes = makeNotes(n, QUERY_CASES, 2);
+  const name = await freshAppDb();
+  await useKey(true);
+  const [importMs] = await timed(() => writePulled(notes));
+  const random = rng(5);
+  for (let i = 0; i < 10; i++) await latestNotesOfCase(caseId(i), 50);
+  const latest: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const id = caseId(Math.floor(random() * QUERY_CASES));
+    const [ms, ofCase] = await timed(() => latestNotesOfCase(id, 50));
+    if (ofCase.some((note) => note.caseId !== id || typeof note.body.observaties?.facts !== 'string')) throw new Error('latestNotesOfCase returned another case, or a note it did not open');
+    latest.push(ms);
+  }
+  forgetKey();
+  disconnect();
+  await deleteDatabase(name);
+  return { importMs, latest };
+}
+
 /** Proves the generated rows are valid snapshot notes (the app's own schema), and what that check costs. */
 function validate(n: number): { ms: number; bytesPerNote: number } {
   const notes = notesFor(n);
@@ -154,5 +213,5 @@ declare global {
     bench: unknown;
   }
 }
-window.bench = { rawImport, dataLayerImport, queries, validate };
+window.bench = { rawImport, dataLayerImport, queries, validate, pulledImport, sealedLatest };
 document.title = 'bench ready';
