@@ -19,7 +19,7 @@ export function ExampleListScreen() {
       <h1>{t('examples.title')}</h1>
       <p>{t('examples.intro')}</p>
       <div class="toolbar">
-        <SelectField label={t('examples.theme')} value={theme} onValue={setTheme} options={[{ value: '', label: t('partners.allThemes') }, ...themeOptions()]} />
+        <SelectField label={t('examples.theme')} value={theme} onValue={setTheme} options={[{ value: '', label: t('examples.allThemes') }, ...themeOptions()]} />
       </div>
       <div class="actions">
         <Link class="btn btn-primary" href="/voorbeelden/nieuw">
