@@ -33,7 +33,7 @@ async function prime(context, url) {
  * Watches the service worker versions through CDP on the keeper page (an about:blank page that stays open:
  * headless Chromium shuts down when its last page closes, and it is no client of the worker).
  */
-async function watchWorkers(context, keeper) {
+export async function watchWorkers(context, keeper) {
   const cdp = await context.newCDPSession(keeper);
   const versions = new Map();
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: vs }) => vs.forEach((v) => versions.set(v.versionId, v)));
@@ -42,7 +42,7 @@ async function watchWorkers(context, keeper) {
 }
 
 /** Close every app page, then stop every service worker and wait until CDP reports them stopped. */
-async function makeCold(context, keeper, workers) {
+export async function makeCold(context, keeper, workers) {
   for (const p of context.pages()) if (p !== keeper) await p.close();
   await workers.cdp.send('ServiceWorker.stopAllWorkers');
   const deadline = Date.now() + 10_000;
@@ -81,7 +81,7 @@ function idbProbe() {
  * waitForFunction would first inject its helper script into the page, and evaluating that (tens of ms at 4×
  * CPU) lands on the main thread in the middle of the start being measured.
  */
-async function waitForMark(cdp, name) {
+export async function waitForMark(cdp, name) {
   const expression = `new Promise((resolve) => {
     if (performance.getEntriesByName(${JSON.stringify(name)}).length) return resolve(true);
     new PerformanceObserver((list, observer) => {
@@ -151,7 +151,7 @@ function describeProbe(run) {
 }
 
 /** A fixed amount of CPU work, timed in the page: unthrottled (median of 5), then in every throttled run. */
-function busyLoop() {
+export function busyLoop() {
   const t = performance.now();
   let x = 0;
   for (let i = 0; i < 1e7; i++) x += Math.sqrt(i);

@@ -71,15 +71,19 @@ export async function measureSync({ appDist, noteCount = 10_000, cases = 1000, p
 
     // 1 + 2: alternately, so drift (disk cache, GC, thermal) spreads over both sides evenly; each timed run
     // follows the deletion of the other side's ~20 MB database (dropDevice, PouchDB's destroy), never two.
+    // Issue 13: the same fresh device as a signed-in one (client rows sealed), in the same rotation; the
+    // plaintext device syncs last, so the push and pull measurements below run as before.
     const fresh = [];
+    const freshSealed = [];
     const pouchRuns = [];
     const probeCase = seed.caseIds[0];
     for (let i = 0; i <= runs; i++) {
       await call('dropDevice');
       const p = await call('pouchReplicate', `${proxy.url}${pouchPath}`, noteCount);
-      const v = await call('freshSync', probeCase, noteCount);
-      if (i > 0) pouchRuns.push(p), fresh.push(v);
-      log(`sync run ${i}/${runs}${i ? '' : ' (untimed)'}: fresh device ${v.ms.toFixed(0)} ms (${v.pulled} rows pulled), PouchDB ${p.ms.toFixed(0)} ms (${p.docsWritten} docs written)`);
+      const sealed = await call('freshSync', probeCase, noteCount, true);
+      const v = await call('freshSync', probeCase, noteCount, false);
+      if (i > 0) pouchRuns.push(p), fresh.push(v), freshSealed.push(sealed);
+      log(`sync run ${i}/${runs}${i ? '' : ' (untimed)'}: fresh device ${v.ms.toFixed(0)} ms (${v.pulled} rows pulled), sealed ${sealed.ms.toFixed(0)} ms, PouchDB ${p.ms.toFixed(0)} ms (${p.docsWritten} docs written)`);
     }
 
     // 3: the device that synced last makes its edits offline (untimed), then syncs.
@@ -118,7 +122,7 @@ export async function measureSync({ appDist, noteCount = 10_000, cases = 1000, p
       `sync push medians (${caseEdits} updateCase + ${partners} updatePartner, 2 pushes of 500): syncOnce start to empty outbox ${m(pushes, 'pushMs')} ms, of which the push requests (server, network, answer parsing) ${m(pushes, 'pushRequestMs')} ms and the device's queue work (pendingBatch, acknowledge) the rest; the whole syncOnce, which then pulls the ${pushes[0].pulled} changed rows back, ${m(pushes, 'ms')} ms`,
       `sync remote medians: syncOnce ${m(remote, 'syncMs')} ms of ${m(remote, 'ms')} ms until all ${remoteEdits} values read back through getCase`,
     ];
-    return { fresh: fresh.map((r) => r.ms), pouch: pouchRuns.map((r) => r.ms), push: pushes.map((r) => r.pushMs), pushWhole: pushes.map((r) => r.ms), remote: remote.map((r) => r.ms), notes };
+    return { fresh: fresh.map((r) => r.ms), freshSealed: freshSealed.map((r) => r.ms), pouch: pouchRuns.map((r) => r.ms), push: pushes.map((r) => r.pushMs), pushWhole: pushes.map((r) => r.ms), remote: remote.map((r) => r.ms), notes };
   } finally {
     await cleanUp();
   }

@@ -6,6 +6,8 @@ import { connect, db, disconnect } from '../../../src/db/connection';
 import { latestNotesOfCase } from '../../../src/db/notes';
 import { countWaiting } from '../../../src/db/counts';
 import { getPartner, updatePartner } from '../../../src/db/partners';
+import { importRawDataKey } from '../../../src/crypto/dataKey';
+import { adoptKey, forgetKey } from '../../../src/db/keyring';
 import { SyncApi } from '../../../src/sync/api';
 import { syncOnce } from '../../../src/sync/client';
 import { pouchReplicate } from './pouch';
@@ -68,8 +70,13 @@ async function dropDevice(): Promise<void> {
  * A new device: an empty app database, one syncOnce (snapshot of every scope), then the timeline query of one
  * case. Timed from the start of syncOnce until latestNotesOfCase has returned rows.
  */
-async function freshSync(probeCase: string, expectedNotes: number) {
+const benchKey = importRawDataKey(crypto.getRandomValues(new Uint8Array(32)));
+
+/** `sealed`: as a signed-in device (issue 13), a data key in memory: every client row is sealed as it is stored. */
+async function freshSync(probeCase: string, expectedNotes: number, sealed = false) {
   await dropDevice();
+  if (sealed) adoptKey(await benchKey);
+  else forgetKey();
   current = `bench-sync-${dbSeq++}`;
   await connect(current).open(); // creating the schema is not sync; as in dataLayer, untimed
   const t0 = performance.now();
