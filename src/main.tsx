@@ -30,6 +30,9 @@ async function start(): Promise<void> {
   addEventListener('storage', applyDiscreet);
   // On the caseload, index.html's start-up script has been reading it since the page began (src/boot.ts).
   const boot = takeBootRead();
+  // A signed-in device opens only with the password, also offline: nothing of its data is read or drawn before
+  // (shell/lock.tsx). The start-up read says so early, and the unlock screen's code loads while i18n starts.
+  const lockCode = boot.then((found) => (found === 'locked' ? import('./shell/lock') : null));
   const onCaseload = readsAtStart(location.pathname);
   // Dexie is set up on first use: a first frame drawn from the start-up read needs none of it.
   connectOnFirstUse(DATABASE_NAME);
@@ -37,13 +40,14 @@ async function start(): Promise<void> {
   // Elsewhere, open the database at once, while i18n starts.
   if (!onCaseload) openDatabase();
   await startI18n();
-  const early = onCaseload ? await boot : null;
+  const found = await boot;
+  const early = onCaseload && found !== 'locked' ? found : null;
   // Without those rows (first visit, a schema upgrade pending) the caseload and the device marker are read the
   // usual way. With them, Dexie opens on the first query, after the first frame, instead of before it.
   if (onCaseload && !early) openDatabase();
-  // A signed-in device (it holds a wrapped data key) opens only with the password, also offline: nothing of its
-  // data is read or drawn before (shell/lock.tsx). The start-up read found no key when it has rows.
-  if (!early && (await getMeta('dataKey').catch(() => undefined)) !== undefined) await (await import('./shell/lock')).unlockFirst();
+  // Without a start-up read (a schema upgrade pending), whether the device is locked is read the usual way.
+  const lock = (await lockCode) ?? (found === null && (await getMeta('dataKey').catch(() => undefined)) !== undefined ? await import('./shell/lock') : null);
+  if (lock) await lock.unlockFirst();
   // The caseload is read before the first render, so the first frame already shows it.
   const caseload = onCaseload ? preloadCaseload(early).catch(() => {}) : undefined;
   const clientId = early ? early.clientId : await getMeta<string>('clientId').catch(() => undefined);

@@ -16,9 +16,15 @@ export interface BootRead {
   clientId: string | undefined;
 }
 
+/**
+ * What the start-up read found: the caseload's rows; 'locked' for a signed-in device (it holds a wrapped data
+ * key), which shows its unlock screen first and whose rows are not read at all; or null (nothing to use).
+ */
+export type BootResult = BootRead | 'locked' | null;
+
 declare global {
   interface Window {
-    __veldwerkBoot?: Promise<BootRead | null>;
+    __veldwerkBoot?: Promise<BootResult>;
   }
 }
 
@@ -27,8 +33,11 @@ export function readsAtStart(pathname: string): boolean {
   return pathname === '/';
 }
 
-/** Opens the database (which wakes the browser's IndexedDB backend early) and, if `readRows`, reads the caseload. */
-export function bootRead(factory: IDBFactory, name: string, readRows = true): Promise<BootRead | null> {
+/**
+ * Opens the database (which wakes the browser's IndexedDB backend early), says whether the device is locked,
+ * and, if `readRows` and it is not, reads the caseload.
+ */
+export function bootRead(factory: IDBFactory, name: string, readRows = true): Promise<BootResult> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -46,18 +55,27 @@ export function bootRead(factory: IDBFactory, name: string, readRows = true): Pr
       const idb = request.result;
       // Never stand in the way of an upgrade in another tab.
       idb.onversionchange = () => idb.close();
-      const done = (value: BootRead | null) => {
+      const done = (value: BootResult) => {
         idb.close();
         resolve(value);
       };
       // An older or newer schema: its rows may have another shape. Dexie will upgrade it (or refuse) first.
-      if (idb.version !== IDB_VERSION || !readRows) return done(null);
+      if (idb.version !== IDB_VERSION) return done(null);
       try {
-        const tx = idb.transaction(['cases', 'caseViews', 'meta'], 'readonly');
-        // A signed-in device (it holds a wrapped data key) shows nothing before its password: read no rows at all.
+        const tx = idb.transaction(readRows ? ['cases', 'caseViews', 'meta'] : ['meta'], 'readonly');
+        // A signed-in device (it holds a wrapped data key) shows nothing before its password: read no rows at all,
+        // and say so at once, so the unlock screen's code loads while the app's own still does.
+        let locked = false;
         const key = tx.objectStore('meta').get('dataKey');
         key.onsuccess = () => {
-          if (key.result !== undefined) return tx.abort();
+          if (key.result !== undefined) {
+            locked = true;
+            return tx.abort();
+          }
+          if (!readRows) {
+            tx.oncomplete = () => done(null);
+            return;
+          }
           const cases = tx.objectStore('cases').index('status').getAll('open');
           const views = tx.objectStore('caseViews').getAll();
           const marker = tx.objectStore('meta').get('clientId');
@@ -68,7 +86,7 @@ export function bootRead(factory: IDBFactory, name: string, readRows = true): Pr
               clientId: (marker.result as MetaEntry | undefined)?.value as string | undefined,
             });
         };
-        tx.onabort = () => done(null);
+        tx.onabort = () => done(locked ? 'locked' : null);
       } catch {
         done(null);
       }
@@ -77,7 +95,7 @@ export function bootRead(factory: IDBFactory, name: string, readRows = true): Pr
 }
 
 /** What src/boot.ts started, taken once; null when it did not run or found nothing to use. */
-export function takeBootRead(): Promise<BootRead | null> {
+export function takeBootRead(): Promise<BootResult> {
   const started = typeof window === 'undefined' ? undefined : window.__veldwerkBoot;
   if (typeof window !== 'undefined') window.__veldwerkBoot = undefined;
   return (started ?? Promise.resolve(null)).catch(() => null);

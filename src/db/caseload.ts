@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { compareCodeUnits } from '../model/order';
 import { db, read } from './connection';
 import type { CaseView } from './schema';
@@ -10,7 +11,9 @@ export interface CaseloadItem {
 
 /** The worker's open cases, recently opened on this device first, then recently changed. */
 export function listCaseload(query = ''): Promise<CaseloadItem[]> {
-  return read(async () => {
+  // A Dexie promise (as keepObserving in sealing.ts gives, which this first-screen module does not load): a live
+  // query awaiting it goes on observing.
+  const reading = read(async () => {
     const [cases, views] = await Promise.all([
       db().cases.where('status').equals('open').toArray(),
       db().caseViews.toArray(),
@@ -20,6 +23,7 @@ export function listCaseload(query = ''): Promise<CaseloadItem[]> {
     const opened = cases.every((c) => isPlainBody(c.body)) ? (cases as CaseFile[]) : await (await import('./sealedRows')).openRows<CaseFile>('cases', cases);
     return caseloadFrom(opened, views, query);
   });
+  return Dexie.waitFor(reading, 24 * 60 * 60 * 1000) as unknown as Promise<CaseloadItem[]>;
 }
 
 /** The caseload from the rows it is made of: shared by listCaseload and the start-up read (bootRead.ts). */

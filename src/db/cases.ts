@@ -1,7 +1,7 @@
 import { db, read, write } from './connection';
 import { prepareChange, queue, queuePrepared } from './outbox';
 import { openRow, openRows, sealRow, type StoredCase } from './sealedRows';
-import { optimistic, sameStored, STALE } from './sealing';
+import { keepObserving, optimistic, sameStored, STALE } from './sealing';
 import { AppError } from '../model/appError';
 import { CaseBodySchema, type CaseBody, type CaseFile, type CaseStatus } from '../model/caseFile';
 import { newId } from '../model/ids';
@@ -12,14 +12,12 @@ import { check } from '../model/validation';
 // The caseload's reads live apart so the first screen loads them without the code that writes cases.
 export { caseloadFrom, listCaseload, type CaseloadItem } from './caseload';
 
-export async function listClosedCases(): Promise<CaseFile[]> {
-  const stored = await read(() => db().cases.where('status').equals('closed').reverse().sortBy('updatedAt'));
-  return read(() => openRows<CaseFile>('cases', stored));
+export function listClosedCases(): Promise<CaseFile[]> {
+  return keepObserving(read(async () => openRows<CaseFile>('cases', await db().cases.where('status').equals('closed').reverse().sortBy('updatedAt'))));
 }
 
-export async function getCase(id: string): Promise<CaseFile | undefined> {
-  const stored = await read(() => db().cases.get(id));
-  return read(() => openRow<CaseFile>('cases', stored));
+export function getCase(id: string): Promise<CaseFile | undefined> {
+  return keepObserving(read(async () => openRow<CaseFile>('cases', await db().cases.get(id))));
 }
 
 export async function createCase(scopeId: string, input: CaseBody, now = new Date()): Promise<CaseFile> {

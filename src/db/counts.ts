@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { EDITABLE, hasConflicts } from './conflictRows';
 import { db, read } from './connection';
 
@@ -37,10 +38,12 @@ export function historyProgress(): Promise<HistoryProgress | null> {
  * device: only when a row has any is the code that opens them loaded (it stays off the first screen).
  */
 export function countConflicts(): Promise<number> {
-  return read(async () => {
+  const counting = read(async () => {
     let rows = 0;
     for (const table of EDITABLE) rows += await (db()[table] as unknown as { filter(f: typeof hasConflicts): { count(): Promise<number> } }).filter(hasConflicts).count();
     if (rows === 0) return 0;
     return (await (await import('./conflicts')).listConflicts()).length;
   });
+  // A Dexie promise: the header's live query goes on observing what it reads after this (see sealing.ts keepObserving).
+  return Dexie.waitFor(counting, 24 * 60 * 60 * 1000) as unknown as Promise<number>;
 }

@@ -1,6 +1,6 @@
 import { db, read, write } from './connection';
 import type { Draft } from './schema';
-import { openFromStorage, placeOf, sealForStorage } from './sealing';
+import { keepObserving, openFromStorage, placeOf, sealForStorage } from './sealing';
 import type { VisitNoteBody } from '../model/visitNote';
 
 export type { Draft };
@@ -15,9 +15,13 @@ export function visitDraftId(caseId: string): string {
   return `visit:${caseId}`;
 }
 
-export async function getDraft(id: string): Promise<Draft | undefined> {
-  const row = await read(() => db().drafts.get(id));
-  return row && read(() => opened(row));
+export function getDraft(id: string): Promise<Draft | undefined> {
+  return keepObserving(
+    read(async () => {
+      const row = await db().drafts.get(id);
+      return row && opened(row);
+    }),
+  );
 }
 
 export async function saveDraft(caseId: string, body: VisitNoteBody, now = new Date()): Promise<void> {
@@ -38,7 +42,11 @@ export function countDrafts(): Promise<number> {
 }
 
 /** Newest first. `waitForUnlock: false`: a locked device answers AppError 'locked' instead of waiting. */
-export async function listDrafts(options: { waitForUnlock?: boolean } = {}): Promise<Draft[]> {
-  const rows = await read(() => db().drafts.orderBy('updatedAt').reverse().toArray());
-  return read(() => Promise.all(rows.map((row) => opened(row, options.waitForUnlock ?? true))));
+export function listDrafts(options: { waitForUnlock?: boolean } = {}): Promise<Draft[]> {
+  return keepObserving(
+    read(async () => {
+      const rows = await db().drafts.orderBy('updatedAt').reverse().toArray();
+      return Promise.all(rows.map((row) => opened(row, options.waitForUnlock ?? true)));
+    }),
+  );
 }

@@ -1,6 +1,7 @@
 import { db, read, write } from './connection';
 import { prepareChange, queue, queuePrepared } from './outbox';
 import { openRows, sealRow } from './sealedRows';
+import { keepObserving } from './sealing';
 import { AppError } from '../model/appError';
 import type { CaseFile } from '../model/caseFile';
 import { NewFollowUpSchema, type FollowUp, type FollowUpBody } from '../model/followUp';
@@ -15,18 +16,18 @@ export interface FollowUpWithCase {
 
 /** All follow-ups with the label of their case, for the follow-ups screen (grouped by the model). */
 export function listFollowUpsWithCase(): Promise<FollowUpWithCase[]> {
-  return read(async () => {
+  return keepObserving(read(async () => {
     const stored = await db().followUps.toArray();
     const caseIds = [...new Set(stored.map((f) => f.caseId))];
     const storedCases = (await db().cases.bulkGet(caseIds)).filter((c) => c !== undefined);
     const [followUps, cases] = await Promise.all([openRows<FollowUp>('followUps', stored), openRows<CaseFile>('cases', storedCases)]);
     const labels = new Map(cases.map((c) => [c.id, c.body.label]));
     return followUps.map((followUp) => ({ followUp, caseLabel: labels.get(followUp.caseId) ?? '' }));
-  });
+  }));
 }
 
 export function listFollowUpsOfCase(caseId: string): Promise<FollowUp[]> {
-  return read(async () => openRows<FollowUp>('followUps', await db().followUps.where('caseId').equals(caseId).toArray()));
+  return keepObserving(read(async () => openRows<FollowUp>('followUps', await db().followUps.where('caseId').equals(caseId).toArray())));
 }
 
 export async function addFollowUp(

@@ -3,7 +3,7 @@ import { db, read, write } from './connection';
 import { currentWorkspace } from './workspace';
 import { prepareChange, queue, queuePrepared } from './outbox';
 import { openRow, openRows, sealRow } from './sealedRows';
-import { optimistic, sameStored, STALE } from './sealing';
+import { keepObserving, optimistic, sameStored, STALE } from './sealing';
 import { AppError } from '../model/appError';
 import { newId } from '../model/ids';
 import {
@@ -21,17 +21,16 @@ import { check } from '../model/validation';
 
 /** Instrument runs, most recently changed first: of one case, or every run on this device. */
 export function listInstrumentRuns(filter: { caseId?: string; instrument?: InstrumentKind } = {}): Promise<InstrumentRun[]> {
-  return read(async () => {
+  return keepObserving(read(async () => {
     const table = db().instrumentRuns;
     const stored = filter.caseId !== undefined ? await table.where('caseId').equals(filter.caseId).toArray() : await table.toArray();
     const rows = await openRows<InstrumentRun>('instrumentRuns', stored);
     return rows.filter((r) => !filter.instrument || r.instrument === filter.instrument).sort((a, b) => compareCodeUnits(b.updatedAt, a.updatedAt));
-  });
+  }));
 }
 
-export async function getInstrumentRun(id: string): Promise<InstrumentRun | undefined> {
-  const stored = await read(() => db().instrumentRuns.get(id));
-  return read(() => openRow<InstrumentRun>('instrumentRuns', stored));
+export function getInstrumentRun(id: string): Promise<InstrumentRun | undefined> {
+  return keepObserving(read(async () => openRow<InstrumentRun>('instrumentRuns', await db().instrumentRuns.get(id))));
 }
 
 export interface StartRun {

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { db, read, write } from './connection';
 import { prepareChange, queuePrepared } from './outbox';
 import { openRow, openRows, sealRow } from './sealedRows';
+import { keepObserving } from './sealing';
 import { AppError } from '../model/appError';
 import { NewFollowUpSchema, type FollowUp } from '../model/followUp';
 import { newId } from '../model/ids';
@@ -71,26 +72,21 @@ export async function saveVisitNote(input: NewVisitNote, now = new Date()): Prom
   });
 }
 
-export async function getNote(id: string): Promise<VisitNote | undefined> {
-  const stored = await read(() => db().notes.get(id));
-  return read(() => openRow<VisitNote>('notes', stored));
+export function getNote(id: string): Promise<VisitNote | undefined> {
+  return keepObserving(read(async () => openRow<VisitNote>('notes', await db().notes.get(id))));
 }
 
 /** The newest notes of one case, newest first: an index range scan, fast at any table size. */
-export async function latestNotesOfCase(caseId: string, limit = 50): Promise<VisitNote[]> {
-  const stored = await read(() =>
-    db()
-      .notes.where('[caseId+date]')
-      .between([caseId, Dexie.minKey], [caseId, Dexie.maxKey])
-      .reverse()
-      .limit(limit)
-      .toArray(),
+export function latestNotesOfCase(caseId: string, limit = 50): Promise<VisitNote[]> {
+  return keepObserving(
+    read(async () => {
+      const stored = await db().notes.where('[caseId+date]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).reverse().limit(limit).toArray();
+      return openRows<VisitNote>('notes', stored);
+    }),
   );
-  return read(() => openRows<VisitNote>('notes', stored));
 }
 
 /** Notes whose visit day lies in [from, to], oldest first. */
-export async function notesInRange(from: string, to: string, limit = 100): Promise<VisitNote[]> {
-  const stored = await read(() => db().notes.where('date').between(from, to, true, true).limit(limit).toArray());
-  return read(() => openRows<VisitNote>('notes', stored));
+export function notesInRange(from: string, to: string, limit = 100): Promise<VisitNote[]> {
+  return keepObserving(read(async () => openRows<VisitNote>('notes', await db().notes.where('date').between(from, to, true, true).limit(limit).toArray())));
 }

@@ -5,7 +5,7 @@ import type { Mutation, OutboxEntry } from '../model/mutation';
 import type { Row } from '../model/rows';
 import { db, read } from './connection';
 import { unlockedKey } from './keyring';
-import { keyForWriting, openAll, placeOf, sealWith, type OpenOptions } from './sealing';
+import { keepObserving, keyForWriting, openAll, placeOf, sealWith, type OpenOptions } from './sealing';
 
 /**
  * A queued change as it lies in IndexedDB. One that carries client data has its mutation sealed (issue 13) and
@@ -79,7 +79,6 @@ export async function listOutbox(options: OpenOptions = {}): Promise<OutboxEntry
 }
 
 /** Changes the server refused, opened, for the "needs attention" list. */
-export async function listNeedsAttention(): Promise<OutboxEntry[]> {
-  const stored = await read(() => db().outbox.where('status').equals('needsAttention').sortBy('seq'));
-  return read(() => openEntries(stored));
+export function listNeedsAttention(): Promise<OutboxEntry[]> {
+  return keepObserving(read(async () => openEntries(await db().outbox.where('status').equals('needsAttention').sortBy('seq'))));
 }

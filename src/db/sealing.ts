@@ -70,6 +70,16 @@ export async function openFromStorage<T>(stored: unknown, place: string, options
   return value as T;
 }
 
+/**
+ * For every read that opens sealed values: answers with a Dexie promise (Dexie.waitFor), as Dexie's rules for
+ * live queries ask of a non-Dexie promise, so a live query that awaits it goes on observing what it reads next.
+ * Within one read, every table is read before anything is opened: a conflicts list that read the partners
+ * after opening the cases was found never to update on a change of a partner.
+ */
+export function keepObserving<T>(reading: Promise<T>): Promise<T> {
+  return Dexie.waitFor(reading, 24 * 60 * 60 * 1000) as unknown as Promise<T>;
+}
+
 /** Returned by an optimistic commit whose rows changed since they were read: the whole change is made again. */
 export const STALE = Symbol('stale');
 

@@ -7,6 +7,7 @@ import { UnlockScreen } from '../features/account/UnlockScreen';
 import { loadNamespace } from '../i18n/i18n';
 import { DEFAULT_ORG_SETTINGS, type OrgSettings } from '../model/admin';
 import { IdScope } from '../ui/fieldId';
+import { afterFirstScreen } from '../ui/firstScreen';
 
 /**
  * The lock of a signed-in device (issue 13), at two levels. The screen lock ("Vergrendelen", or the
@@ -59,9 +60,12 @@ function unlockedHere(): void {
   const key = unlockedKey();
   if (key) channel?.postMessage({ type: 'unlocked', key } satisfies Message);
   opened();
-  // Whatever is still plaintext gets sealed (once per device), and what waited during the lock is sent now.
-  void import('../db/sealAtRest').then((m) => m.sealAtRest()).catch(() => {});
-  void import('../sync/engine').then((engine) => engine.syncNow());
+  // Whatever is still plaintext gets sealed (once per device), and what waited during the lock is sent: once the
+  // first screen is drawn, so neither competes with it on a cold start.
+  void afterFirstScreen().then(() => {
+    void import('../db/sealAtRest').then((m) => m.sealAtRest()).catch(() => {});
+    void import('../sync/engine').then((engine) => engine.syncNow());
+  });
 }
 
 async function unlock(password: string): Promise<void> {
@@ -141,6 +145,8 @@ async function showLock(next: Level, options: { afterPinTries?: boolean } = {}):
 
 /** Cold start of a signed-in device: nothing of the app is drawn until the password opened the key. */
 export function unlockFirst(): Promise<void> {
+  // What opens the caseload's sealed rows loads while the person types the password.
+  void import('../db/sealedRows');
   return new Promise((resolve) => {
     waiting.push(resolve);
     void showLock('full');

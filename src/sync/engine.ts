@@ -171,8 +171,8 @@ async function forgetEverything(): Promise<void> {
  * data at once (a lost tablet must reveal nothing), and shows, from memory only, the words of what it had not sent.
  */
 async function endAccessOnThisDevice(reason: 'accountDisabled' | 'deviceRevoked'): Promise<void> {
-  const waiting = await listOutbox().catch(() => []);
-  // A locked device cannot read its drafts' words: it erases all the same, and shows what it can.
+  // A locked device cannot read the words of its queue and drafts: it erases all the same, and shows what it can.
+  const waiting = await listOutbox({ waitForUnlock: false }).catch(() => []);
   const drafts = await listDrafts({ waitForUnlock: false }).catch(() => []);
   const unsent = [
     ...waiting.map((entry) => ({ at: entry.createdAt, text: typedText(entry.mutation) })),

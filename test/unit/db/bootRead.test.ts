@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bootRead, readsAtStart, takeBootRead } from '../../../src/db/bootRead';
+import { bootRead, readsAtStart, takeBootRead, type BootRead } from '../../../src/db/bootRead';
 import { caseloadFrom, createCase, listCaseload, markCaseOpened, setCaseStatus } from '../../../src/db/cases';
 import { connect, db, disconnect } from '../../../src/db/connection';
 import { setMeta } from '../../../src/db/meta';
@@ -39,7 +39,7 @@ describe('bootRead (the caseload read before the app has loaded)', () => {
     const expected = await listCaseload();
     disconnect();
 
-    const boot = await bootRead(indexedDB, name);
+    const boot = (await bootRead(indexedDB, name)) as BootRead | null;
     expect(boot?.clientId).toBe('client-123');
     expect(boot?.openCases.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
     expect(caseloadFrom(boot!.openCases, boot!.views)).toEqual(expected);
@@ -51,6 +51,15 @@ describe('bootRead (the caseload read before the app has loaded)', () => {
     disconnect();
     expect(await bootRead(indexedDB, name, false)).toBeNull();
     expect([readsAtStart('/'), readsAtStart('/partners'), readsAtStart('/bezoek/nieuw')]).toEqual([true, false, false]);
+  });
+
+  it('says a signed-in device is locked, on every screen, without reading a single row', async () => {
+    connect(name);
+    await createCase('t', body('Gezin Boot'));
+    await db().meta.put({ key: 'dataKey', value: { wrapped: 'fictief' } });
+    disconnect();
+    expect(await bootRead(indexedDB, name)).toBe('locked');
+    expect(await bootRead(indexedDB, name, false)).toBe('locked');
   });
 
   it('never creates the database on a first visit', async () => {

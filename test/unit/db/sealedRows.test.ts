@@ -4,7 +4,8 @@ import { createCase, getCase, listCaseload, updateCase } from '../../../src/db/c
 import { db } from '../../../src/db/connection';
 import { listConflicts } from '../../../src/db/conflicts';
 import { saveDraft } from '../../../src/db/drafts';
-import { listFollowUpsOfCase } from '../../../src/db/followUps';
+import { addFollowUp, listFollowUpsOfCase } from '../../../src/db/followUps';
+import { watch } from '../../../src/db/live';
 import { saveAnswers, startInstrumentRun, getInstrumentRun } from '../../../src/db/instrumentRuns';
 import { forgetKey, keyAtSignIn, unlockWithPassword } from '../../../src/db/keyring';
 import { getMeta, setMeta } from '../../../src/db/meta';
@@ -104,6 +105,30 @@ describe('client data at rest on a signed-in device', () => {
     ct[0] = ct[0]! ^ 1;
     await db().cases.put({ ...stored, body: { ...(stored.body as object), ct } as never });
     expect(await codeOf(getCase(kase.id))).toBe('cannotDecrypt');
+  });
+});
+
+describe('live queries over sealed data', () => {
+  it.each([
+    ['sealed', true],
+    ['plaintext', false],
+  ])('go on observing what they read after opening something (as the case screen reads notes, then follow-ups): %s', async (_name, sealed) => {
+    if (sealed) await signedIn();
+    const { kase } = await clientData();
+    const seen: number[] = [];
+    const stop = watch(
+      async () => {
+        await latestNotesOfCase(kase.id);
+        await getCase(kase.id);
+        return (await listFollowUpsOfCase(kase.id)).length;
+      },
+      (n) => seen.push(n),
+      () => seen.push(-1),
+    );
+    await expect.poll(() => seen.at(-1)).toBe(1);
+    await addFollowUp(kase.id, { dueDate: '2026-12-20', body: { title: 'Nog een afspraak (fictief)', who: 'ik', kind: 'task' } }, at(9));
+    await expect.poll(() => seen.at(-1)).toBe(2);
+    stop();
   });
 });
 

@@ -4,6 +4,7 @@ import { connect, db } from '../../../src/db/connection';
 import { createPartner, updatePartner, getPartner } from '../../../src/db/partners';
 import { createCase } from '../../../src/db/cases';
 import { listConflicts } from '../../../src/db/conflicts';
+import { watch } from '../../../src/db/live';
 import { resolveConflict } from '../../../src/db/resolveConflict';
 import { saveVisitNote } from '../../../src/db/notes';
 import { getInstrumentRun, saveAnswers, setRunStatus, startInstrumentRun } from '../../../src/db/instrumentRuns';
@@ -120,8 +121,15 @@ describe('a conflict between two devices', () => {
     }
 
     b.use();
+    // The conflicts screen watches the list: settling the conflict must reach it (every read of the watched
+    // query is observed, also those after a sealed table was opened).
+    const seen: number[] = [];
+    const stop = watch(listConflicts, (items) => seen.push(items.length), () => seen.push(-1));
+    await expect.poll(() => seen.at(-1)).toBe(1);
     await resolveConflict('partners', partner.id, 'body.phone', '09 333 33 33');
     expect(await listConflicts()).toEqual([]);
+    await expect.poll(() => seen.at(-1)).toBe(0);
+    stop();
     await b.sync();
     await a.sync();
     const onA = (await (a.use(), getPartner(partner.id)))!;
