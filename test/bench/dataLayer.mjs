@@ -79,7 +79,23 @@ export async function measureDataLayer({ importN, importRuns, queryN, querySampl
     log(`queries: ${queryN} notes imported in ${q.importMs.toFixed(0)} ms; ${q.avgRowsPerQuery.toFixed(1)} rows per query on average`);
     const sealedQ = await page.evaluate(([n, s]) => window.bench.sealedLatest(n, s), [queryN, querySamples]);
     log(`sealed queries: ${queryN} notes written sealed in ${sealedQ.importMs.toFixed(0)} ms`);
-    return { raw, layer, queries: q, plainPulled, sealedPulled, sealedQueries: sealedQ };
+    // A case's timeline, decrypted and drawn, at 4x CPU (the slowdown checked by a busy loop, as for the cold start).
+    const cdp = await context.newCDPSession(page);
+    const loop = () => page.evaluate(() => {
+      const t = performance.now();
+      let x = 0;
+      for (let i = 0; i < 1e7; i++) x += Math.sqrt(i);
+      return x > 0 ? performance.now() - t : -1;
+    });
+    const fast = await loop();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.evaluate(() => window.bench.sealedTimeline(5));
+    const timeline = await page.evaluate(() => window.bench.sealedTimeline(40));
+    const slow = await loop();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.evaluate(() => window.bench.closeSealed());
+    log(`sealed timeline: busy loop ${slow.toFixed(0)} ms at 4x vs ${fast.toFixed(0)} ms unthrottled`);
+    return { raw, layer, queries: q, plainPulled, sealedPulled, sealedQueries: sealedQ, timeline, timelineSlowdown: slow / fast };
   } finally {
     await context.close();
     removeDir(profile);

@@ -116,6 +116,8 @@ async function measureAppAndData(rows, notes) {
   rows.push(row(`  the same, sealed (data key in memory)`, data.sealedPulled, { unit: 'ms', digits: 0 }));
   rows.push(row('encrypted import ratio sealed/plaintext (of medians)', [median(data.sealedPulled) / median(data.plainPulled)], { digits: 2, target: lte(1.3, '1.3x'), runs: `${data.sealedPulled.length}+${data.plainPulled.length}` }));
   rows.push(row(`latestNotesOfCase(id, 50) ${at}, sealed, opened`, data.sealedQueries.latest, { unit: 'ms', digits: 2, judge: 'p95', target: lte(8, '8 ms') }));
+  rows.push(row(`case timeline, 50 sealed notes opened and drawn, CPU 4x`, data.timeline, { unit: 'ms', digits: 1, target: lte(30, '30 ms') }));
+  notes.push(`sealed timeline: CPU check: busy loop ${data.timelineSlowdown.toFixed(1)}x slower than unthrottled`);
   log('measuring card search (Chromium, CPU 4x)');
   const search = await measureCardSearch({ reps: CARD_SEARCH_REPS, log });
   rows.push(row(`card search, ${search.queries} queries, CPU 4x`, search.samples, { unit: 'ms', digits: 2, judge: 'p95', target: lte(10, '10 ms') }));

@@ -5,6 +5,8 @@ import { importSnapshot, parseSnapshot } from '../../../src/db/importSnapshot';
 import { adoptKey, forgetKey } from '../../../src/db/keyring';
 import { applyPage, type IncomingRow } from '../../../src/db/syncStore';
 import { latestNotesOfCase, notesInRange } from '../../../src/db/notes';
+import { h, render } from 'preact';
+import { caseTimeline } from '../../../src/model/caseTimeline';
 import { addDays } from '../../../src/model/dates';
 import type { VisitNote } from '../../../src/model/visitNote';
 import { caseId, DAYS, FIRST_DAY, makeNotes, rng, snapshotOf } from './notes';
@@ -130,10 +132,13 @@ async function pulledImport(n: number, sealed: boolean): Promise<number> {
   return ms;
 }
 
+let sealedDb: string | null = null;
+
 /** latestNotesOfCase on a signed-in device: n notes stored sealed, each answer opened (decrypted) as the app reads it. */
 async function sealedLatest(n: number, samples = 250) {
   const notes = makeNotes(n, QUERY_CASES, 2);
   const name = await freshAppDb();
+  sealedDb = name;
   await useKey(true);
   const [importMs] = await timed(() => writePulled(notes));
   const random = rng(5);
@@ -145,10 +150,49 @@ async function sealedLatest(n: number, samples = 250) {
     if (ofCase.some((note) => note.caseId !== id || typeof note.body.observaties?.facts !== 'string')) throw new Error('latestNotesOfCase returned another case, or a note it did not open');
     latest.push(ms);
   }
+  return { importMs, latest };
+}
+
+/**
+ * A case's timeline on the signed-in device of sealedLatest (the harness throttles the CPU around this): its 50
+ * newest notes read and opened, put in timeline order (model/caseTimeline), drawn as the case screen's list
+ * markup with Preact, and laid out. One sample per case.
+ */
+async function sealedTimeline(samples = 40) {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const day = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' });
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const t0 = performance.now();
+    const notes = await latestNotesOfCase(caseId(i), 50);
+    const items = caseTimeline(notes, [], false);
+    render(
+      h(
+        'ul',
+        { class: 'list' },
+        items.map((item) =>
+          item.kind === 'note'
+            ? h('li', { key: item.note.id }, h('a', { class: 'list-link', href: `/notities/${item.note.id}` }, h('span', { class: 'list-title' }, `Huisbezoek van ${day.format(new Date(`${item.note.date}T12:00:00Z`))}`), h('span', { class: 'list-meta' }, item.note.body.context.reason || item.note.body.hulpvraag.ownWords)))
+            : null,
+        ),
+      ),
+      host,
+    );
+    void host.offsetHeight; // the layout, as drawing needs it
+    times.push(performance.now() - t0);
+    if (notes.length !== 50 || host.querySelectorAll('li').length !== 50) throw new Error(`timeline of ${caseId(i)}: ${notes.length} notes, ${host.querySelectorAll('li').length} drawn`);
+    render(null, host);
+  }
+  host.remove();
+  return times;
+}
+
+async function closeSealed(): Promise<void> {
   forgetKey();
   disconnect();
-  await deleteDatabase(name);
-  return { importMs, latest };
+  if (sealedDb) await deleteDatabase(sealedDb);
+  sealedDb = null;
 }
 
 /** Proves the generated rows are valid snapshot notes (the app's own schema), and what that check costs. */
@@ -213,5 +257,5 @@ declare global {
     bench: unknown;
   }
 }
-window.bench = { rawImport, dataLayerImport, queries, validate, pulledImport, sealedLatest };
+window.bench = { rawImport, dataLayerImport, queries, validate, pulledImport, sealedLatest, sealedTimeline, closeSealed };
 document.title = 'bench ready';
