@@ -1,6 +1,6 @@
 import { db, read, write } from './connection';
 import { optimistic, STALE } from './sealing';
-import { DATA_TABLES, prepareIncoming, writeIncoming, type IncomingRow } from './syncStore';
+import { DATA_TABLES, firstThen, prepareIncoming, writeIncoming, type IncomingRow, type PreparedRows } from './syncStore';
 
 /**
  * The background half of a staged first sync (sync/firstSync.ts): the older notes of a scope, written page by
@@ -21,8 +21,8 @@ export interface HistoryPage {
   total?: number;
 }
 
-export function applyHistoryPage(scopeId: string, rows: IncomingRow[], page: HistoryPage): Promise<HistoryWrite> {
-  return optimistic(() => prepareIncoming(rows), (prepared) => write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
+export function applyHistoryPage(scopeId: string, rows: IncomingRow[], page: HistoryPage, early?: Promise<PreparedRows>): Promise<HistoryWrite> {
+  return optimistic(firstThen(early, () => prepareIncoming(rows)), (prepared) => write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
     const state = await db().syncScopes.get(scopeId);
     // Forgotten (team removed, server restored, re-snapshot after 410): nothing of it may land.
     if (!state?.history) return 'gone';

@@ -99,9 +99,9 @@ export function tableFor(collection: DataTable): Table<{ id: string }, string> {
  * the whole page and its cursor, or neither. Changes still queued here are laid over what arrives. A `progress`
  * without `history` keeps the scope's history state as it is.
  */
-export function applyPage(rows: IncomingRow[], progress: SyncScope): Promise<void> {
+export function applyPage(rows: IncomingRow[], progress: SyncScope, early?: Promise<PreparedRows>): Promise<void> {
   return optimistic(
-    () => prepareIncoming(rows),
+    firstThen(early, () => prepareIncoming(rows)),
     (prepared) =>
       write([...DATA_TABLES, 'outbox', 'syncScopes'], async () => {
         if ((await writeIncoming(prepared)) === STALE) return STALE;
@@ -110,6 +110,29 @@ export function applyPage(rows: IncomingRow[], progress: SyncScope): Promise<voi
         await db().syncScopes.put(history ? { ...progress, history } : progress);
       }),
   );
+}
+
+/**
+ * A prepare step that starts from `early` (the page prepared ahead, while the one before it was written: sealing
+ * then overlaps IndexedDB's writing) and prepares afresh on a retry.
+ */
+export function firstThen<P>(early: Promise<P> | undefined, prepare: () => Promise<P>): () => Promise<P> {
+  let first = early;
+  return () => {
+    const prepared = first ?? prepare();
+    first = undefined;
+    return prepared;
+  };
+}
+
+/**
+ * Pulled rows made ready ahead of their turn, for the apply functions' `early`: a failure (a lock meanwhile) is
+ * met again when the page is applied, never left unhandled.
+ */
+export function prepareAhead(rows: IncomingRow[]): Promise<PreparedRows> {
+  const prepared = prepareIncoming(rows);
+  prepared.catch(() => {});
+  return prepared;
 }
 
 /**

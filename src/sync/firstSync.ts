@@ -1,6 +1,6 @@
 import { checkServerEpoch } from '../db/clientNumbering';
 import { applyHistoryPage, applyNotesAhead, scopesWithHistory } from '../db/historyStore';
-import { applyPage, getSyncScope, type SyncScope } from '../db/syncStore';
+import { applyPage, getSyncScope, prepareAhead, type IncomingRow, type PreparedRows, type SyncScope } from '../db/syncStore';
 import { SyncError, type SyncApi } from './api';
 import { LATEST_NOTES_PER_CASE, MAX_PAGE } from './protocol';
 import { pagesAhead } from './pageAhead';
@@ -33,24 +33,39 @@ export async function firstCopy(api: SyncApi, scopeId: string, resume: SyncScope
   // A whole snapshot begun by an older version of the app is finished as it was begun.
   if (resume && resume.part !== 'recent') return wholeSnapshot(api, scopeId, resume, check, report);
   let cursor = resume?.cursor ?? -1;
-  // The next page is fetched while the current one is written: network and IndexedDB work side by side.
-  let nextPage = api.snapshotPart(scopeId, 'recent', { after: resume?.after ?? '' });
+  // The next page is fetched, and made ready (sealed), while the current one is written: network, WebCrypto and
+  // IndexedDB work side by side.
+  const fetchReady = (after: string) => ready(api.snapshotPart(scopeId, 'recent', { after }), report);
+  let nextPage = fetchReady(resume?.after ?? '');
   for (;;) {
-    const page = await nextPage;
+    const { page, rows, prepared } = await nextPage;
     await check(page.serverEpoch);
     if (cursor < 0) cursor = page.cursor;
     const next = page.nextAfter;
     if (next !== null) {
-      nextPage = api.snapshotPart(scopeId, 'recent', { after: next });
+      nextPage = fetchReady(next);
       // If writing this page fails, the fetch already under way must not become an unhandled rejection.
       nextPage.catch(() => {});
     }
     // After the last page the scope is complete but for its notes: it pulls changes like any other from here.
     const progress: SyncScope = next === null ? { scopeId, cursor, snapshot: null, history: { after: '', done: 0, total: null } } : { scopeId, cursor: 0, snapshot: { after: next, cursor, part: 'recent' } };
-    await applyPage(readPage(page.rows, report), progress);
+    await applyPage(rows, progress, prepared);
     report.pulled += page.rows.length;
     if (next === null) return;
   }
+}
+
+/** A fetched page with its rows read and made ready to write (db/syncStore.ts prepareAhead). */
+interface ReadyPage<P> {
+  page: P;
+  rows: IncomingRow[];
+  prepared: Promise<PreparedRows>;
+}
+
+async function ready<P extends { rows: unknown[] }>(fetching: Promise<P>, report: PullCount): Promise<ReadyPage<P>> {
+  const page = await fetching;
+  const rows = readPage(page.rows as Parameters<typeof readPage>[0], report);
+  return { page, rows, prepared: prepareAhead(rows) };
 }
 
 /** The whole scope in id order, as before the staged first sync; only to finish one an older app began. */
@@ -101,7 +116,8 @@ export async function fetchHistory(api: SyncApi, options: HistoryOptions = {}): 
 const HISTORY_PAGES_AHEAD = 2;
 
 async function scopeHistory(api: SyncApi, scopeId: string, { latestFirst = false, check = stopIfRestored, gate = (w) => w(), report = { pulled: 0, unreadable: 0 } }: HistoryOptions): Promise<void> {
-  const pages = pagesAhead((after) => api.snapshotPart(scopeId, 'history', { after }), HISTORY_PAGES_AHEAD);
+  // Each page fetched ahead is also made ready (sealed) ahead, while the one before it is written.
+  const pages = pagesAhead((after) => ready(api.snapshotPart(scopeId, 'history', { after }), report).then((r) => ({ ...r, nextAfter: r.page.nextAfter })), HISTORY_PAGES_AHEAD);
   try {
     for (;;) {
       const history = (await getSyncScope(scopeId))?.history;
@@ -115,13 +131,12 @@ async function scopeHistory(api: SyncApi, scopeId: string, { latestFirst = false
         continue;
       }
       const from = history.after;
-      const page = await pages.take(from);
+      const { page, rows, prepared } = await pages.take(from);
       await check(page.serverEpoch);
-      const rows = readPage(page.rows, report);
       const next = page.nextAfter;
       // 'stale': the device pulled past this page meanwhile; the loop asks for it again (state unchanged), and
       // the pages fetched ahead of it are dropped by take().
-      const outcome = await gate(() => applyHistoryPage(scopeId, rows, { from, cursor: page.cursor, next, ...(page.total !== undefined ? { total: page.total } : {}) }));
+      const outcome = await gate(() => applyHistoryPage(scopeId, rows, { from, cursor: page.cursor, next, ...(page.total !== undefined ? { total: page.total } : {}) }, prepared));
       if (outcome === 'written') report.pulled += page.rows.length;
     }
   } finally {

@@ -27,7 +27,7 @@ const KIB = 1024;
 // The app is built into .bench/ rather than dist/: another engineer's build or e2e run in the same tree
 // must not swap the files under a running measurement, nor this run theirs. Same `vite build`, same config.
 const APP_DIST = join(WORK, 'app-dist');
-const WATCHDOG_MS = 15 * 60_000;
+const WATCHDOG_MS = 30 * 60_000;
 
 const started = Date.now();
 const log = (msg) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${msg}\n`);

@@ -3,7 +3,7 @@ import { connect, disconnect } from '../../../src/db/connection';
 import { importRawDataKey } from '../../../src/crypto/dataKey';
 import { importSnapshot, parseSnapshot } from '../../../src/db/importSnapshot';
 import { adoptKey, forgetKey } from '../../../src/db/keyring';
-import { applyPage, type IncomingRow } from '../../../src/db/syncStore';
+import { applyPage, prepareAhead, type IncomingRow } from '../../../src/db/syncStore';
 import { latestNotesOfCase, notesInRange } from '../../../src/db/notes';
 import { h, render } from 'preact';
 import { caseTimeline } from '../../../src/model/caseTimeline';
@@ -111,9 +111,15 @@ async function useKey(sealed: boolean): Promise<void> {
 }
 
 async function writePulled(notes: VisitNote[]): Promise<void> {
+  const pageAt = (i: number): IncomingRow[] =>
+    notes.slice(i, i + PAGE_ROWS).map((note) => ({ collection: 'notes', id: note.id, deleted: false, row: note as unknown as Record<string, unknown> }));
+  // As the sync's first copy does: the next page is made ready (sealed) while this one is written.
+  let prepared = prepareAhead(pageAt(0));
   for (let i = 0; i < notes.length; i += PAGE_ROWS) {
-    const rows: IncomingRow[] = notes.slice(i, i + PAGE_ROWS).map((note) => ({ collection: 'notes', id: note.id, deleted: false, row: note as unknown as Record<string, unknown> }));
-    await applyPage(rows, { scopeId: SCOPES_TEAM, cursor: i + rows.length, snapshot: null });
+    const rows = pageAt(i);
+    const current = prepared;
+    if (i + PAGE_ROWS < notes.length) prepared = prepareAhead(pageAt(i + PAGE_ROWS));
+    await applyPage(rows, { scopeId: SCOPES_TEAM, cursor: i + rows.length, snapshot: null }, current);
   }
 }
 const SCOPES_TEAM = 'bench-team';
