@@ -34,7 +34,8 @@ export function check<S extends v.GenericSchema>(schema: S, input: unknown): Che
 function toProblem(issue: v.BaseIssue<unknown>): Problem {
   const path = (issue.path ?? []).map((p) => String(p.key)).join('.');
   if (issue.type === 'max_length') return { path, code: 'tooLong', max: Number(issue.requirement) };
-  if (issue.type === 'min_length' || (issue.type !== 'string' && issue.input === undefined)) {
+  // An empty value refused by its schema (a visit without its date) is a missing one, not a malformed one.
+  if (issue.type === 'min_length' || issue.input === '' || (issue.type !== 'string' && issue.input === undefined)) {
     return { path, code: 'required' };
   }
   return { path, code: 'invalid' };

@@ -4,11 +4,14 @@ import { useFieldId } from './fieldId';
 interface Common {
   label: string;
   hint?: string;
+  /** What to do to fix the value, shown under the label and hint (GOV.UK's order) and read out with the field. */
   error?: string;
+  /** Where the value sits in the form ("context.date"): gives the field a known id, for an error summary's link. */
+  path?: string;
 }
 
 /** Label, hint and error wired to the control by id, so screen readers announce all three. */
-function Frame({ id, label, hint, error, children }: Common & { id: string; children: ComponentChildren }) {
+function Frame({ id, label, hint, error, children }: Omit<Common, 'path'> & { id: string; children: ComponentChildren }) {
   return (
     <div class={`field ${error ? 'field-error' : ''}`}>
       <label for={id}>{label}</label>
@@ -17,12 +20,12 @@ function Frame({ id, label, hint, error, children }: Common & { id: string; chil
           {hint}
         </p>
       )}
-      {children}
       {error && (
         <p class="error-text" id={`${id}-error`}>
           {error}
         </p>
       )}
+      {children}
     </div>
   );
 }
@@ -43,8 +46,8 @@ type InputProps = Common & {
   inputMode?: 'numeric' | 'email' | 'text';
 };
 
-export function TextField({ label, hint, error, value, onValue, type = 'text', required, autoComplete, name, inputMode }: InputProps) {
-  const id = useFieldId();
+export function TextField({ label, hint, error, path, value, onValue, type = 'text', required, autoComplete, name, inputMode }: InputProps) {
+  const id = useFieldId(path);
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
       <input
@@ -65,8 +68,8 @@ export function TextField({ label, hint, error, value, onValue, type = 'text', r
 
 type AreaProps = Common & { value: string; onValue: (value: string) => void; rows?: number; name?: string };
 
-export function TextArea({ label, hint, error, value, onValue, rows = 4, name }: AreaProps) {
-  const id = useFieldId();
+export function TextArea({ label, hint, error, path, value, onValue, rows = 4, name }: AreaProps) {
+  const id = useFieldId(path);
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
       <textarea
@@ -89,11 +92,18 @@ type SelectProps = Common & {
   name?: string;
 };
 
-export function SelectField({ label, hint, error, value, onValue, options, name }: SelectProps) {
-  const id = useFieldId();
+export function SelectField({ label, hint, error, path, value, onValue, options, name }: SelectProps) {
+  const id = useFieldId(path);
   return (
     <Frame id={id} label={label} hint={hint} error={error}>
-      <select id={id} name={name} value={value} aria-describedby={describedBy(id, hint, error)} onChange={(e) => onValue(e.currentTarget.value)}>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onValue(e.currentTarget.value)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

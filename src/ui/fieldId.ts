@@ -8,6 +8,16 @@ import { useContext, useId } from 'preact/hooks';
  */
 export const IdScope = createContext('');
 
-export function useFieldId(): string {
-  return useContext(IdScope) + useId();
+/**
+ * A field's id. With a `path` (where its value sits in the form, e.g. "context.date") the id is known in advance,
+ * so an error summary can link to the field; without one it is generated.
+ */
+export function useFieldId(path?: string): string {
+  const scope = useContext(IdScope);
+  const generated = useId();
+  return path === undefined ? scope + generated : fieldDomId(scope, path);
+}
+
+export function fieldDomId(scope: string, path: string): string {
+  return `${scope}field-${path.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }

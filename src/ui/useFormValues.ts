@@ -47,7 +47,8 @@ export function useFormValues<T>(empty: T, load?: () => Promise<T | undefined>) 
     markSaved();
     setStart(values);
   };
-  return { values, setValues, state, loadError, saved };
+  /** `loaded`: the values as the form started (the stored record of an edit form), to tell typed from stored. */
+  return { values, setValues, loaded: start, state, loadError, saved };
 }
 
 /**

@@ -71,10 +71,10 @@ describe('an admin manages the organisation in the app', () => {
     await admin.open('/beheer/mensen/nieuw');
     await page.getByLabel('E-mailadres').fill('geen-adres');
     await page.getByRole('button', { name: 'Persoon toevoegen' }).click();
-    await page.getByText('Niet alles is goed ingevuld:').waitFor();
+    await page.getByTestId('error-summary').getByText('Er is een probleem').waitFor();
     expect(await page.getByLabel('E-mailadres').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Naam', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    await page.getByText('Dit is geen geldig e-mailadres.').first().waitFor();
+    await page.getByText('Vul een e-mailadres in zoals naam@voorbeeld.be.').first().waitFor();
     await noViolations(page, 'new person with errors');
   });
 

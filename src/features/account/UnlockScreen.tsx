@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import { errorText } from '../../i18n/errorText';
 import { t } from '../../i18n/i18n';
+import { isAppError } from '../../model/appError';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
-import { useSubmit } from '../../ui/useSubmit';
+import { SubmitFailure } from '../../ui/SubmitFailure';
+import { useCheckedSubmit } from '../../ui/useCheckedSubmit';
 
 interface Props {
   /** Opens the device's key with the password, offline; rejects with AppError 'wrongPassword'. */
@@ -44,20 +47,27 @@ export function UnlockScreen({ onUnlock, onPin, afterPinTries, signInOnline }: P
 
 function PasswordForm({ onUnlock, afterPinTries, forgotten }: { onUnlock: Props['onUnlock']; afterPinTries: boolean; forgotten: () => void }) {
   const [password, setPassword] = useState('');
-  const { busy, error, submit } = useSubmit(async () => {
-    await onUnlock(password);
-    setPassword('');
+  const checked = useCheckedSubmit({
+    values: password,
+    errors: () => (password === '' ? [{ path: 'password', message: t('login.problems.passwordRequired') }] : []),
+    save: async () => {
+      await onUnlock(password);
+      setPassword('');
+    },
+    // A wrong password is about the field; anything else (a damaged key) is said at the button.
+    fieldErrorsOf: (error) => (isAppError(error) && error.code === 'wrongPassword' ? [{ path: 'password', message: errorText(error) }] : null),
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={checked.submit} noValidate>
       <h1>{t('lock.title')}</h1>
+      <ErrorSummary title={t('formCheck.errorTitle')} items={checked.errors} attempt={checked.attempt} />
       {afterPinTries && <Notice kind="warning">{t('lock.pinTriesUsed')}</Notice>}
       <p>{t('lock.intro')}</p>
-      <TextField label={t('login.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} required />
-      {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
+      <TextField label={t('login.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} {...checked.at('password')} required />
       <div class="actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? t('lock.opening') : t('lock.submit')}
+        {checked.failure !== null && <SubmitFailure message={errorText(checked.failure)} attempt={checked.attempt} />}
+        <Button variant="primary" type="submit" disabled={checked.busy}>
+          {checked.busy ? t('lock.opening') : t('lock.submit')}
         </Button>
         <Button onClick={forgotten}>{t('lock.forgotten')}</Button>
       </div>
@@ -65,26 +75,36 @@ function PasswordForm({ onUnlock, afterPinTries, forgotten }: { onUnlock: Props[
   );
 }
 
+/** A wrong PIN is an answer, not a failure: it goes to the field, with the tries left. */
+class WrongPin extends Error {
+  constructor(readonly triesLeft: number) {
+    super('wrongPin');
+  }
+}
+
 function PinForm({ onPin, usePassword }: { onPin: NonNullable<Props['onPin']>; usePassword: () => void }) {
   const [pin, setPin] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const { busy, error, submit } = useSubmit(async () => {
+  const checked = useCheckedSubmit({
+    values: pin,
     // An empty PIN is a slip, not a guess: it costs no try.
-    if (pin === '') return setProblem(t('lock.pinEmpty'));
-    const answer = await onPin(pin);
-    setPin('');
-    if (answer.triesLeft > 0) setProblem(t('lock.wrongPin', { count: answer.triesLeft }));
+    errors: () => (pin === '' ? [{ path: 'pin', message: t('lock.pinEmpty') }] : []),
+    save: async () => {
+      const answer = await onPin(pin);
+      setPin('');
+      if (answer.triesLeft > 0) throw new WrongPin(answer.triesLeft);
+    },
+    fieldErrorsOf: (error) => (error instanceof WrongPin ? [{ path: 'pin', message: t('lock.wrongPin', { count: error.triesLeft }) }] : null),
   });
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={checked.submit} noValidate>
       <h1>{t('lock.title')}</h1>
+      <ErrorSummary title={t('formCheck.errorTitle')} items={checked.errors} attempt={checked.attempt} />
       <p>{t('lock.pinIntro')}</p>
-      <TextField label={t('lock.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onValue={setPin} required />
-      {problem !== null && <Notice kind="error">{problem}</Notice>}
-      {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
+      <TextField label={t('lock.pin')} type="password" inputMode="numeric" autoComplete="off" value={pin} onValue={setPin} {...checked.at('pin')} required />
       <div class="actions">
-        <Button variant="primary" type="submit" disabled={busy}>
-          {busy ? t('lock.opening') : t('lock.submit')}
+        {checked.failure !== null && <SubmitFailure message={errorText(checked.failure)} attempt={checked.attempt} />}
+        <Button variant="primary" type="submit" disabled={checked.busy}>
+          {checked.busy ? t('lock.opening') : t('lock.submit')}
         </Button>
         <Button onClick={usePassword}>{t('lock.usePassword')}</Button>
       </div>

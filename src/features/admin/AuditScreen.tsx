@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
 import { AdminPage } from './AdminPage';
 import { AuditLog } from './AuditLog';
 import { caseIdFrom } from './auditText';
 import type { AdminPort } from './adminPort';
-import { FormErrors } from './FormErrors';
 
 /** The log of one dossier: who received its rows on which device, and who changed what. */
 export function AuditScreen({ admin }: { admin: AdminPort }) {
@@ -16,7 +16,7 @@ export function AuditScreen({ admin }: { admin: AdminPort }) {
   const show = (e: Event) => {
     e.preventDefault();
     const id = caseIdFrom(input);
-    setProblem(id ? null : t('admin.problems.required'));
+    setProblem(id ? null : t('admin.audit.caseRequired'));
     setCaseId(id);
   };
   return (
@@ -25,8 +25,8 @@ export function AuditScreen({ admin }: { admin: AdminPort }) {
         <>
           <p>{t('admin.audit.intro')}</p>
           <form onSubmit={show} noValidate>
-            <FormErrors messages={problem ? [problem] : []} />
-            <TextField label={t('admin.audit.caseField')} hint={t('admin.audit.caseHint')} value={input} onValue={setInput} error={problem ?? undefined} required />
+            <ErrorSummary title={t('formCheck.errorTitle')} items={problem ? [{ path: 'caseId', message: problem }] : []} />
+            <TextField label={t('admin.audit.caseField')} hint={t('admin.audit.caseHint')} value={input} onValue={setInput} path="caseId" error={problem ?? undefined} required />
             <div class="actions">
               <Button variant="primary" type="submit" disabled={!online}>
                 {t('admin.audit.show')}

@@ -3,6 +3,7 @@ import { t } from '../../i18n/i18n';
 import { PERSON_ROLES, type CreatePersonBody, type CreatePersonResponse, type Team } from '../../model/admin';
 import type { Reachability } from '../../sync/status';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { ChoiceChips } from '../../ui/ChoiceChips';
 import { TextField } from '../../ui/Field';
@@ -15,7 +16,6 @@ import { adminErrorText, noticeFailure } from './adminErrorText';
 import { adminErrorCode, type AdminPort } from './adminPort';
 import { newPersonProblems, type FieldProblem } from './adminProblems';
 import { byName } from './byName';
-import { FormErrors } from './FormErrors';
 import { OneTimePassword } from './OneTimePassword';
 import { roleText } from './personText';
 import { useAdminLoad } from './useAdminLoad';
@@ -87,14 +87,26 @@ function NewPersonForm({ admin, reach, online, onCreated }: FormProps) {
     setError(null);
     form.setValues({ ...input, ...patch });
   };
-  const fieldErrors = { email: text(problems.email), displayName: text(problems.displayName), role: text(problems.role), teamIds: text(problems.teamIds) };
-  const summary = [fieldErrors.email, fieldErrors.displayName, fieldErrors.role, fieldErrors.teamIds, error ? adminErrorText(error) : undefined].filter((m): m is string => !!m);
+  // A missing value is named, so the summary never lists the same "fill this in" twice.
+  const fieldErrors = {
+    email: problems.email === 'required' ? t('admin.newPerson.emailRequired') : text(problems.email),
+    displayName: problems.displayName === 'required' ? t('admin.newPerson.nameRequired') : text(problems.displayName),
+    role: text(problems.role),
+    teamIds: text(problems.teamIds),
+  };
+  const summary = [
+    { path: 'email', message: fieldErrors.email },
+    { path: 'displayName', message: fieldErrors.displayName },
+    { message: fieldErrors.role },
+    { message: fieldErrors.teamIds },
+    { message: error ? adminErrorText(error) : undefined },
+  ].filter((m): m is { path?: string; message: string } => !!m.message);
   const teamList: Team[] = teams.state === 'ready' ? byName(teams.value) : [];
   return (
     <form onSubmit={submit} noValidate>
-      <FormErrors messages={summary} />
-      <TextField label={t('admin.newPerson.email')} hint={t('admin.newPerson.emailHint')} type="email" value={input.email} onValue={(email) => set({ email })} error={fieldErrors.email} required />
-      <TextField label={t('admin.newPerson.name')} value={input.displayName} onValue={(displayName) => set({ displayName })} error={fieldErrors.displayName} required />
+      <ErrorSummary title={t('formCheck.errorTitle')} items={summary} />
+      <TextField label={t('admin.newPerson.email')} hint={t('admin.newPerson.emailHint')} type="email" value={input.email} onValue={(email) => set({ email })} path="email" error={fieldErrors.email} required />
+      <TextField label={t('admin.newPerson.name')} value={input.displayName} onValue={(displayName) => set({ displayName })} path="displayName" error={fieldErrors.displayName} required />
       <ChoiceChips legend={t('admin.newPerson.role')} options={PERSON_ROLES.map((r) => ({ value: r, label: roleText(r) }))} value={input.role} onChange={(role) => set({ role: role as CreatePersonBody['role'] })} />
       {teams.state === 'failed' && <Notice kind="error">{adminErrorText(teams.error)}</Notice>}
       {teams.state === 'ready' && teamList.length === 0 && <p class="empty">{t('admin.newPerson.noTeams')}</p>}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { useUnsavedWhile } from '../../ui/useFormValues';
@@ -8,7 +9,6 @@ import { useSubmit } from '../../ui/useSubmit';
 import { adminErrorText, noticeFailure } from './adminErrorText';
 import type { AdminPort } from './adminPort';
 import { teamNameProblem } from './adminProblems';
-import { FormErrors } from './FormErrors';
 
 /** A new team: only its name; members are added to it afterwards. */
 export function NewTeamForm({ admin, online, onCreated }: { admin: AdminPort; online: boolean; onCreated: () => void }) {
@@ -19,7 +19,7 @@ export function NewTeamForm({ admin, online, onCreated }: { admin: AdminPort; on
   const { busy, error, submit } = useSubmit(async () => {
     setCreated(null);
     const found = teamNameProblem(name);
-    setProblem(found && t(`admin.problems.${found}`));
+    setProblem(found && (found === 'required' ? t('admin.teams.nameRequired') : t(`admin.problems.${found}`)));
     if (found) return;
     try {
       const team = await admin.createTeam(name.trim());
@@ -35,9 +35,9 @@ export function NewTeamForm({ admin, online, onCreated }: { admin: AdminPort; on
   return (
     <form onSubmit={submit} noValidate class="admin-form">
       <h2>{t('admin.teams.newTitle')}</h2>
-      <FormErrors messages={[problem, error ? adminErrorText(error) : null].filter((m): m is string => !!m)} />
+      <ErrorSummary title={t('formCheck.errorTitle')} items={[...(problem ? [{ path: 'newTeamName', message: problem }] : []), ...(error ? [{ message: adminErrorText(error) }] : [])]} level={3} />
       {created && <Notice kind="success">{created}</Notice>}
-      <TextField label={t('admin.teams.name')} value={name} onValue={setName} error={problem ?? undefined} required />
+      <TextField label={t('admin.teams.name')} value={name} onValue={setName} path="newTeamName" error={problem ?? undefined} required />
       <div class="actions">
         <Button variant="primary" type="submit" disabled={busy || !online}>
           {t('admin.teams.create')}

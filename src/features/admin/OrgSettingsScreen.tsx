@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import { ORG_SETTINGS_BOUNDS, type OrgSettings } from '../../model/admin';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { useFormValues } from '../../ui/useFormValues';
@@ -10,7 +11,6 @@ import { AdminPage, type AdminView } from './AdminPage';
 import { adminErrorText, noticeFailure } from './adminErrorText';
 import type { AdminPort } from './adminPort';
 import { readSettings, settingsInput, SETTINGS_KEYS, type SettingsInput, type SettingsKey } from './adminProblems';
-import { FormErrors } from './FormErrors';
 import { useAdminLoad } from './useAdminLoad';
 
 /** The organisation's lock times and note retention, each within its bounds and explained in one line. */
@@ -49,11 +49,14 @@ function SettingsForm({ admin, stored, online }: { admin: AdminPort; stored: Org
   });
   const problem = (key: SettingsKey) => (outOfBounds.includes(key) ? `${t(`admin.settings.${key}`)}: ${t('admin.problems.number', ORG_SETTINGS_BOUNDS[key])}` : undefined);
   const fieldProblem = (key: SettingsKey) => (outOfBounds.includes(key) ? t('admin.problems.number', ORG_SETTINGS_BOUNDS[key]) : undefined);
-  const summary = [...SETTINGS_KEYS.map(problem), error ? adminErrorText(error) : undefined].filter((m): m is string => !!m);
+  const summary = [
+    ...SETTINGS_KEYS.flatMap((key) => (outOfBounds.includes(key) ? [{ path: key, message: problem(key) ?? '' }] : [])),
+    ...(error ? [{ message: adminErrorText(error) }] : []),
+  ];
   return (
     <form onSubmit={submit} noValidate>
       <p>{t('admin.settings.intro')}</p>
-      <FormErrors messages={summary} />
+      <ErrorSummary title={t('formCheck.errorTitle')} items={summary} />
       {saved && <Notice kind="success">{t('admin.settings.saved')}</Notice>}
       {SETTINGS_KEYS.map((key) => (
         <TextField
@@ -63,6 +66,7 @@ function SettingsForm({ admin, stored, online }: { admin: AdminPort; stored: Org
           inputMode="numeric"
           value={form.values[key]}
           onValue={(value) => form.setValues({ ...form.values, [key]: value })}
+          path={key}
           error={fieldProblem(key)}
           required
         />

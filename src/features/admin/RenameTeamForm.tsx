@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import type { Team } from '../../model/admin';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { useUnsavedWhile } from '../../ui/useFormValues';
@@ -9,7 +10,6 @@ import { useSubmit } from '../../ui/useSubmit';
 import { adminErrorText, noticeFailure } from './adminErrorText';
 import type { AdminPort } from './adminPort';
 import { teamNameProblem } from './adminProblems';
-import { FormErrors } from './FormErrors';
 
 /** A team's new name; the members keep everything, only the name they see changes. */
 export function RenameTeamForm({ admin, team, online, onRenamed }: { admin: AdminPort; team: Team; online: boolean; onRenamed: () => void }) {
@@ -20,7 +20,7 @@ export function RenameTeamForm({ admin, team, online, onRenamed }: { admin: Admi
   const { busy, error, submit } = useSubmit(async () => {
     setRenamed(null);
     const found = teamNameProblem(name);
-    setProblem(found && t(`admin.problems.${found}`));
+    setProblem(found && (found === 'required' ? t('admin.teams.nameRequired') : t(`admin.problems.${found}`)));
     if (found) return;
     try {
       const changed = await admin.renameTeam(team.id, name.trim());
@@ -34,9 +34,9 @@ export function RenameTeamForm({ admin, team, online, onRenamed }: { admin: Admi
   });
   return (
     <form onSubmit={submit} noValidate class="inline-form">
-      <FormErrors messages={[problem, error ? adminErrorText(error) : null].filter((m): m is string => !!m)} />
+      <ErrorSummary title={t('formCheck.errorTitle')} items={[...(problem ? [{ path: `team-${team.id}-name`, message: problem }] : []), ...(error ? [{ message: adminErrorText(error) }] : [])]} level={3} />
       {renamed && <Notice kind="success">{renamed}</Notice>}
-      <TextField label={t('admin.teams.newName', { team: team.name })} value={name} onValue={setName} error={problem ?? undefined} required />
+      <TextField label={t('admin.teams.newName', { team: team.name })} value={name} onValue={setName} path={`team-${team.id}-name`} error={problem ?? undefined} required />
       <div class="actions">
         <Button type="submit" disabled={busy || !online || name.trim() === team.name}>
           {t('admin.teams.rename')}

@@ -2,13 +2,13 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import { PERSON_ROLES, type Person, type PersonRole } from '../../model/admin';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { ChoiceChips } from '../../ui/ChoiceChips';
 import { Notice } from '../../ui/Notice';
 import { useUnsavedWhile } from '../../ui/useFormValues';
 import { useSubmit } from '../../ui/useSubmit';
 import { adminErrorText, noticeFailure } from './adminErrorText';
 import type { AdminPort } from './adminPort';
-import { FormErrors } from './FormErrors';
 import { roleText } from './personText';
 
 interface Props {
@@ -38,7 +38,7 @@ export function RoleForm({ admin, person, online, onChanged }: Props) {
   return (
     <form onSubmit={submit} noValidate>
       <h3>{t('admin.person.roleTitle')}</h3>
-      <FormErrors messages={error ? [adminErrorText(error)] : []} />
+      <ErrorSummary title={t('formCheck.errorTitle')} items={error ? [{ message: adminErrorText(error) }] : []} level={4} />
       <ChoiceChips legend={t('admin.person.role')} options={PERSON_ROLES.map((r) => ({ value: r, label: roleText(r) }))} value={role} onChange={(r) => setRole(r as PersonRole)} />
       {saved && <Notice kind="success">{saved}</Notice>}
       <div class="actions">

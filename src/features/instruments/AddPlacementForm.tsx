@@ -4,7 +4,9 @@ import type { GridPlacement } from '../../model/instrumentRun';
 import type { Partner } from '../../model/partner';
 import { Button } from '../../ui/Button';
 import { ChoiceChips } from '../../ui/ChoiceChips';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { SelectField } from '../../ui/Field';
+import { useCheckedSubmit } from '../../ui/useCheckedSubmit';
 import { useUnsavedWhile } from '../../ui/useFormValues';
 import { levelOptions } from './PlacementRow';
 
@@ -19,26 +21,26 @@ export function AddPlacementForm({ available, onAdd }: Props) {
   const [partnerId, setPartnerId] = useState('');
   const [power, setPower] = useState<GridPlacement['power']>('high');
   const [interest, setInterest] = useState<GridPlacement['interest']>('high');
-  const [missing, setMissing] = useState(false);
   // A partner chosen but not yet placed: nothing reloads or navigates over it without asking.
   useUnsavedWhile(partnerId !== '');
-
-  const submit = (e: Event) => {
-    e.preventDefault();
-    if (!partnerId) return setMissing(true);
-    onAdd(partnerId, { kind: 'placement', power, interest, note: '' });
-    setPartnerId('');
-    setMissing(false);
-  };
+  const checked = useCheckedSubmit({
+    values: partnerId,
+    errors: () => (partnerId ? [] : [{ path: 'placement.partner', message: t('instruments.grid.partnerRequired') }]),
+    save: async () => {
+      onAdd(partnerId, { kind: 'placement', power, interest, note: '' });
+      setPartnerId('');
+    },
+  });
 
   return (
-    <form class="add-placement" onSubmit={submit} noValidate>
+    <form class="add-placement" onSubmit={checked.submit} noValidate>
       <h3>{t('instruments.grid.add')}</h3>
+      <ErrorSummary title={t('formCheck.errorTitle')} items={checked.errors} attempt={checked.attempt} level={3} />
       <SelectField
         label={t('instruments.grid.partner')}
         value={partnerId}
         onValue={setPartnerId}
-        error={missing ? t('problems.required') : undefined}
+        {...checked.at('placement.partner')}
         options={[{ value: '', label: t('instruments.grid.choosePartner') }, ...available.map((p) => ({ value: p.id, label: p.body.name }))]}
       />
       <div class="field-row">

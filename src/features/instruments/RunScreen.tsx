@@ -12,6 +12,7 @@ import { AnswersPrint } from './AnswersPrint';
 import { EcogramEditor } from './EcogramEditor';
 import { GridEditor } from './GridEditor';
 import { kindName, statusLabel } from './instrumentText';
+import { runTitleErrors } from './runTitleErrors';
 import { QuestionSection } from './QuestionSection';
 import { SaveStatus } from './SaveStatus';
 import { useRunEditor } from './useRunEditor';
@@ -72,7 +73,9 @@ function RunEditor({ runId }: { runId: string }) {
           label={t('instruments.runTitle')}
           value={title}
           onValue={(v) => update('title', v)}
-          error={title.trim() === '' ? t('problems.required') : undefined}
+          // Saved as typed, so said as typed: no save button to wait for.
+          path="title"
+          error={runTitleErrors(title)[0]?.message}
         />
       </div>
       {/* With a drawing, its first section (what it is about, who is there) comes before the drawing, the rest after. */}

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { getCase } from '../../db/cases';
 import { startInstrumentRun } from '../../db/instrumentRuns';
 import { watch } from '../../db/live';
-import { errorText, problemsByPath } from '../../i18n/errorText';
+import { errorText, saveFailureText } from '../../i18n/errorText';
 import { formatDay } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import type { CaseFile } from '../../model/caseFile';
@@ -10,15 +10,18 @@ import { brusselsDay } from '../../model/dates';
 import { isCaseInstrument, type InstrumentKind } from '../../model/instrumentRun';
 import { instrumentDefinition, isInstrumentKind } from '../../model/instruments';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { navigate } from '../../ui/router';
-import { useSubmit } from '../../ui/useSubmit';
+import { SubmitFailure } from '../../ui/SubmitFailure';
+import { useCheckedSubmit } from '../../ui/useCheckedSubmit';
 import { useLoaded } from '../../ui/useLoaded';
 import { currentWorkspace } from '../../db/workspace';
 import { useWatched } from '../../ui/useWatched';
 import { kindName, kindPurpose } from './instrumentText';
+import { runTitleErrors } from './runTitleErrors';
 
 /**
  * Starts a run: a network instrument from the instruments screen (`/instrumenten/nieuw/<kind>`), a client instrument
@@ -73,19 +76,25 @@ function StartForCase({ kind, caseId }: { kind: InstrumentKind; caseId: string }
 function StartForm({ kind, caseFile }: { kind: InstrumentKind; caseFile?: CaseFile }) {
   const name = kindName(kind);
   const [title, setTitle] = useState(() => t('instruments.startScreen.defaultTitle', { name, date: formatDay(brusselsDay(new Date())) }));
-  const { busy, error, submit } = useSubmit(async () => {
-    const run = await startInstrumentRun({ instrument: kind, title, caseId: caseFile?.id });
-    navigate(`/instrumenten/${run.id}`, { replace: true });
+  const checked = useCheckedSubmit({
+    values: title,
+    errors: () => runTitleErrors(title),
+    save: async () => {
+      const run = await startInstrumentRun({ instrument: kind, title, caseId: caseFile?.id });
+      navigate(`/instrumenten/${run.id}`, { replace: true });
+    },
+    // The store checks the title as above; anything else it refuses is no field of this form.
+    fieldErrorsOf: () => null,
   });
-  const problems = problemsByPath(error);
   const back = caseFile ? `/dossiers/${caseFile.id}` : '/instrumenten';
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={checked.submit} noValidate>
       <p class="no-print">
         <Link href={back}>{caseFile ? t('instruments.run.backToCase') : t('instruments.run.backToList')}</Link>
       </p>
       <h1>{t('instruments.startScreen.title', { name })}</h1>
+      <ErrorSummary title={t('formCheck.errorTitle')} items={checked.errors} attempt={checked.attempt} />
       <p>{kindPurpose(kind)}</p>
       {caseFile && <p>{t('instruments.startScreen.forCase', { label: caseFile.body.label })}</p>}
       {isCaseInstrument(kind) && <Notice kind="warning">{t('instruments.eco.privacy')}</Notice>}
@@ -95,11 +104,11 @@ function StartForm({ kind, caseFile }: { kind: InstrumentKind; caseFile?: CaseFi
         value={title}
         onValue={setTitle}
         required
-        error={error !== null && title.trim() === '' ? t('problems.required') : problems.title}
+        {...checked.at('title')}
       />
-      {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
       <div class="actions">
-        <Button variant="primary" type="submit" disabled={busy}>
+        {checked.failure !== null && <SubmitFailure message={saveFailureText(checked.failure)} kept={t('formCheck.textKept')} attempt={checked.attempt} />}
+        <Button variant="primary" type="submit" disabled={checked.busy}>
           {t('instruments.startScreen.submit')}
         </Button>
         <Link href={`/kaarten/${instrumentDefinition(kind).card}`}>{t('instruments.aboutCard')}</Link>

@@ -7,10 +7,11 @@ import { TextField } from '../../ui/Field';
 interface Props {
   value: ContactPerson[];
   onChange: (value: ContactPerson[]) => void;
-  problems: Record<string, string>;
+  /** A field's path in the partner form and its error (see PartnerForm). */
+  at: (path: string) => { path: string; error?: string };
 }
 
-export function ContactPersonsEditor({ value, onChange, problems }: Props) {
+export function ContactPersonsEditor({ value, onChange, at }: Props) {
   const setAt = (i: number, patch: Partial<ContactPerson>) => onChange(value.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   return (
     <fieldset>
@@ -18,12 +19,12 @@ export function ContactPersonsEditor({ value, onChange, problems }: Props) {
       {value.map((c, i) => (
         <div class="afspraak" key={c.id}>
           <div class="field-row">
-            <TextField label={t('partnerForm.contactName')} value={c.name} onValue={(name) => setAt(i, { name })} error={problems[`body.contacts.${i}.name`]} />
-            <TextField label={t('partnerForm.contactRole')} value={c.role} onValue={(role) => setAt(i, { role })} error={problems[`body.contacts.${i}.role`]} />
+            <TextField label={t('partnerForm.contactName')} value={c.name} onValue={(name) => setAt(i, { name })} {...at(`body.contacts.${i}.name`)} />
+            <TextField label={t('partnerForm.contactRole')} value={c.role} onValue={(role) => setAt(i, { role })} {...at(`body.contacts.${i}.role`)} />
           </div>
           <div class="field-row">
-            <TextField label={t('partnerForm.phone')} type="tel" value={c.phone} onValue={(phone) => setAt(i, { phone })} error={problems[`body.contacts.${i}.phone`]} />
-            <TextField label={t('partnerForm.email')} type="email" value={c.email} onValue={(email) => setAt(i, { email })} error={problems[`body.contacts.${i}.email`]} />
+            <TextField label={t('partnerForm.phone')} type="tel" value={c.phone} onValue={(phone) => setAt(i, { phone })} {...at(`body.contacts.${i}.phone`)} />
+            <TextField label={t('partnerForm.email')} type="email" inputMode="email" value={c.email} onValue={(email) => setAt(i, { email })} {...at(`body.contacts.${i}.email`)} />
           </div>
           <Button variant="quiet" onClick={() => onChange(value.filter((_, j) => j !== i))}>
             {t('partnerForm.removeContact', { name: c.name || t('partnerForm.contactN', { n: i + 1 }) })}

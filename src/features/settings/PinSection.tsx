@@ -1,12 +1,15 @@
 import { useState } from 'preact/hooks';
 import { unlockedKey } from '../../db/keyring';
 import { hasScreenPin, isValidPin, removeScreenPin, setScreenPin } from '../../db/screenPin';
-import { errorText } from '../../i18n/errorText';
+import { errorText, saveFailureText } from '../../i18n/errorText';
 import { t } from '../../i18n/i18n';
 import { Button } from '../../ui/Button';
+import { ErrorSummary } from '../../ui/ErrorSummary';
 import { TextField } from '../../ui/Field';
 import { Notice } from '../../ui/Notice';
 import { useLoaded } from '../../ui/useLoaded';
+import { SubmitFailure } from '../../ui/SubmitFailure';
+import { useCheckedSubmit } from '../../ui/useCheckedSubmit';
 import { useSubmit } from '../../ui/useSubmit';
 
 /**
@@ -18,19 +21,26 @@ export function PinSection() {
   const isSet = useLoaded(() => hasScreenPin(), [version]);
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
-  const [problems, setProblems] = useState<{ pin?: string; again?: string }>({});
   const [done, setDone] = useState<'saved' | 'removed' | null>(null);
-  const save = useSubmit(async () => {
-    setDone(null);
-    const found = { ...(isValidPin(pin) ? {} : { pin: t('pin.invalid') }), ...(isValidPin(pin) && pin !== again ? { again: t('pin.different') } : {}) };
-    setProblems(found);
-    if (found.pin || found.again) return;
-    await setScreenPin(pin);
-    setPin('');
-    setAgain('');
-    setDone('saved');
-    setVersion((v) => v + 1);
+  const save = useCheckedSubmit({
+    values: { pin, again },
+    errors: () => {
+      if (!isValidPin(pin)) return [{ path: 'pin.new', message: t('pin.invalid') }];
+      return pin === again ? [] : [{ path: 'pin.again', message: t('pin.different') }];
+    },
+    save: async () => {
+      await setScreenPin(pin);
+      setPin('');
+      setAgain('');
+      setDone('saved');
+      setVersion((v) => v + 1);
+    },
   });
+  // Typing a new PIN starts a new round: the last one's "saved" or "removed" no longer applies.
+  const typed = (set: (value: string) => void) => (value: string) => {
+    setDone(null);
+    set(value);
+  };
   const remove = useSubmit(async () => {
     await removeScreenPin();
     setDone('removed');
@@ -44,10 +54,12 @@ export function PinSection() {
       {isSet.state === 'ready' && <p data-testid="pin-state">{isSet.value ? t('pin.isSet') : t('pin.notSet')}</p>}
       {done && <Notice kind="success">{t(done === 'saved' ? 'pin.saved' : 'pin.removed')}</Notice>}
       <form onSubmit={save.submit} noValidate>
-        <TextField label={t('pin.new')} hint={t('pin.hint')} type="password" inputMode="numeric" autoComplete="new-password" value={pin} onValue={setPin} error={problems.pin} required />
-        <TextField label={t('pin.again')} type="password" inputMode="numeric" autoComplete="new-password" value={again} onValue={setAgain} error={problems.again} required />
-        {[save.error, remove.error].map((error, i) => error !== null && <Notice key={i} kind="error">{errorText(error)}</Notice>)}
+        <ErrorSummary title={t('formCheck.errorTitle')} items={save.errors} attempt={save.attempt} level={3} />
+        <TextField label={t('pin.new')} hint={t('pin.hint')} type="password" inputMode="numeric" autoComplete="new-password" value={pin} onValue={typed(setPin)} {...save.at('pin.new')} required />
+        <TextField label={t('pin.again')} type="password" inputMode="numeric" autoComplete="new-password" value={again} onValue={typed(setAgain)} {...save.at('pin.again')} required />
+        {remove.error !== null && <Notice kind="error">{errorText(remove.error)}</Notice>}
         <div class="actions">
+          {save.failure !== null && <SubmitFailure message={saveFailureText(save.failure)} attempt={save.attempt} />}
           <Button variant="primary" type="submit" disabled={save.busy}>
             {t('pin.save')}
           </Button>

@@ -7,7 +7,7 @@ import type { SectionProps } from './sectionProps';
 type Afspraken = VisitNoteBody['afspraken'];
 
 /** Who does what by when: each agreement with a date also lands on the follow-up list. */
-export function AfsprakenSection({ value, onChange, problems }: SectionProps<Afspraken>) {
+export function AfsprakenSection({ value, onChange, at }: SectionProps<Afspraken>) {
   const setAt = (i: number, patch: Partial<Afspraken[number]>) =>
     onChange(value.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
@@ -17,10 +17,10 @@ export function AfsprakenSection({ value, onChange, problems }: SectionProps<Afs
       {value.map((a, i) => (
         <div class="afspraak" key={i}>
           <h3>{t('visit.afspraken.number', { n: i + 1 })}</h3>
-          <TextArea label={t('visit.afspraken.what')} rows={2} value={a.what} onValue={(what) => setAt(i, { what })} error={problems[`afspraken.${i}.what`]} />
+          <TextArea label={t('visit.afspraken.what')} rows={2} value={a.what} onValue={(what) => setAt(i, { what })} {...at(`afspraken.${i}.what`)} />
           <div class="field-row">
-            <TextField label={t('visit.afspraken.who')} value={a.who} onValue={(who) => setAt(i, { who })} error={problems[`afspraken.${i}.who`]} />
-            <TextField label={t('visit.afspraken.due')} type="date" value={a.due} onValue={(due) => setAt(i, { due })} error={problems[`afspraken.${i}.due`]} />
+            <TextField label={t('visit.afspraken.who')} value={a.who} onValue={(who) => setAt(i, { who })} {...at(`afspraken.${i}.who`)} />
+            <TextField label={t('visit.afspraken.due')} type="date" value={a.due} onValue={(due) => setAt(i, { due })} {...at(`afspraken.${i}.due`)} />
           </div>
           <Button variant="quiet" onClick={() => onChange(value.filter((_, j) => j !== i))}>
             {t('visit.afspraken.remove', { n: i + 1 })}

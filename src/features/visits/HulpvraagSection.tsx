@@ -6,7 +6,7 @@ import type { SectionProps } from './sectionProps';
 
 type Hulpvraag = VisitNoteBody['hulpvraag'];
 
-export function HulpvraagSection({ value, onChange, problems }: SectionProps<Hulpvraag>) {
+export function HulpvraagSection({ value, onChange, at }: SectionProps<Hulpvraag>) {
   return (
     <fieldset>
       <legend>{t('visit.hulpvraag.legend')}</legend>
@@ -16,7 +16,7 @@ export function HulpvraagSection({ value, onChange, problems }: SectionProps<Hul
         hint={t('visit.hulpvraag.ownWordsHint')}
         value={value.ownWords}
         onValue={(ownWords) => onChange({ ...value, ownWords })}
-        error={problems['hulpvraag.ownWords']}
+        {...at('hulpvraag.ownWords')}
       />
       <SelectField
         label={t('visit.hulpvraag.askedBy')}
@@ -37,7 +37,7 @@ export function HulpvraagSection({ value, onChange, problems }: SectionProps<Hul
           rows={2}
           value={value.domains[domain]}
           onValue={(text) => onChange({ ...value, domains: { ...value.domains, [domain]: text } })}
-          error={problems[`hulpvraag.domains.${domain}`]}
+          {...at(`hulpvraag.domains.${domain}`)}
         />
       ))}
     </fieldset>

@@ -12,7 +12,7 @@ import type { SectionProps } from './sectionProps';
 type Opvolging = VisitNoteBody['opvolging'];
 
 /** Next contact, referrals to partners from the sociale kaart (kept on the case), documents still to get. */
-export function OpvolgingSection({ value, onChange, problems }: SectionProps<Opvolging>) {
+export function OpvolgingSection({ value, onChange, at }: SectionProps<Opvolging>) {
   const [partnerQuery, setPartnerQuery] = useState('');
   const partners = useWatched<Partner[]>((next, fail) => watch(() => listPartners(partnerQuery), next, fail), [partnerQuery]);
   const chosen = new Set(value.referrals.map((r) => r.partnerId));
@@ -25,7 +25,7 @@ export function OpvolgingSection({ value, onChange, problems }: SectionProps<Opv
     <fieldset>
       <legend>{t('visit.opvolging.legend')}</legend>
       <div class="field-row">
-        <TextField label={t('visit.opvolging.nextDate')} type="date" value={value.nextContactDate} onValue={(nextContactDate) => onChange({ ...value, nextContactDate })} error={problems['opvolging.nextContactDate']} />
+        <TextField label={t('visit.opvolging.nextDate')} type="date" value={value.nextContactDate} onValue={(nextContactDate) => onChange({ ...value, nextContactDate })} {...at('opvolging.nextContactDate')} />
         <SelectField
           label={t('visit.opvolging.nextType')}
           value={value.nextContactType}
@@ -45,7 +45,7 @@ export function OpvolgingSection({ value, onChange, problems }: SectionProps<Opv
           <p>
             <strong>{r.partnerName}</strong>
           </p>
-          <TextArea label={t('visit.opvolging.referralReason', { partner: r.partnerName })} rows={2} value={r.reason} onValue={(reason) => setReason(i, reason)} error={problems[`opvolging.referrals.${i}.reason`]} />
+          <TextArea label={t('visit.opvolging.referralReason', { partner: r.partnerName })} rows={2} value={r.reason} onValue={(reason) => setReason(i, reason)} {...at(`opvolging.referrals.${i}.reason`)} />
           <Button variant="quiet" onClick={() => onChange({ ...value, referrals: value.referrals.filter((_, j) => j !== i) })}>
             {t('visit.opvolging.removeReferral', { partner: r.partnerName })}
           </Button>
@@ -68,7 +68,7 @@ export function OpvolgingSection({ value, onChange, problems }: SectionProps<Opv
           {partners.value.length === 0 && <li class="empty">{t('visit.opvolging.noPartnerMatch')}</li>}
         </ul>
       )}
-      <TextArea label={t('visit.opvolging.documents')} hint={t('visit.opvolging.documentsHint')} rows={2} value={value.documents} onValue={(documents) => onChange({ ...value, documents })} error={problems['opvolging.documents']} />
+      <TextArea label={t('visit.opvolging.documents')} hint={t('visit.opvolging.documentsHint')} rows={2} value={value.documents} onValue={(documents) => onChange({ ...value, documents })} {...at('opvolging.documents')} />
     </fieldset>
   );
 }

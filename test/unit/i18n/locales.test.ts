@@ -40,7 +40,7 @@ const NAMESPACE_USERS: Record<string, RegExp> = {
   visit: /^src\/features\/visits\//,
   cards: /^src\/features\/(cards\/|examples\/ExampleCards\.tsx$)/,
   forms:
-    /^src\/features\/(cases\/(CaseForm|CaseScreen|AddFollowUpForm|CaseloadFilters|teamView)\.tsx$|partners\/(PartnerListScreen|PartnerScreen|PartnerForm|ContactPersonsEditor)\.tsx$|examples\/(ExampleForm|ExampleScreen)\.tsx$|conflicts\/)/,
+    /^src\/features\/(cases\/(CaseForm|CaseScreen|AddFollowUpForm|CaseloadFilters|teamView)\.tsx$|partners\/(PartnerListScreen|PartnerScreen|PartnerForm|ContactPersonsEditor)\.tsx$|partners\/partnerFieldWords\.ts$|examples\/(ExampleForm|ExampleScreen)\.tsx$|conflicts\/)/,
   settings: /^src\/features\/settings\//,
   account: /^src\/features\/account\//,
   admin: /^src\/features\/admin\//,

@@ -30,6 +30,13 @@ describe('visit note validation', () => {
   });
 });
 
+describe('visit note problems', () => {
+  it('calls a missing visit date missing, and an impossible one invalid', () => {
+    expect(check(VisitNoteBodySchema, emptyVisitNote(''))).toEqual({ ok: false, problems: [{ path: 'context.date', code: 'required' }] });
+    expect(check(VisitNoteBodySchema, emptyVisitNote('2026-02-30'))).toEqual({ ok: false, problems: [{ path: 'context.date', code: 'invalid' }] });
+  });
+});
+
 describe('noteHasContent', () => {
   it.each([
     ['only the date', (): void => {}, false],
