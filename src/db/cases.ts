@@ -1,7 +1,8 @@
 import { db, read, write } from './connection';
+import { changeSealedRow } from './changeSealedRow';
 import { prepareChange, queue, queuePrepared } from './outbox';
 import { openRow, openRows, sealRow, type StoredCase } from './sealedRows';
-import { keepObserving, optimistic, sameStored, STALE } from './sealing';
+import { keepObserving } from './sealing';
 import { AppError } from '../model/appError';
 import { CaseBodySchema, type CaseBody, type CaseFile, type CaseStatus } from '../model/caseFile';
 import { newId } from '../model/ids';
@@ -36,24 +37,15 @@ export async function createCase(scopeId: string, input: CaseBody, now = new Dat
 export async function updateCase(id: string, input: CaseBody, now = new Date()): Promise<void> {
   const checked = check(CaseBodySchema, input);
   if (!checked.ok) throw new AppError('invalidInput', checked.problems);
-  await optimistic(
-    async () => {
-      const stored = await read(() => db().cases.get(id));
-      // A write on a locked device is refused at once (AppError 'locked'), never left waiting for the unlock.
-      const prev = await read(() => openRow<CaseFile>('cases', stored, { waitForUnlock: false }));
-      if (!stored || !prev) throw new AppError('notFound');
+  await changeSealedRow<CaseFile>(
+    'cases',
+    id,
+    (prev) => {
       const fields = changedFields(prev.body, checked.value);
-      if (Object.keys(fields).length === 0) return { stored, prev, next: null };
-      const next = await read(() => sealRow('cases', { ...prev, body: checked.value, updatedAt: now.toISOString() }));
-      return { stored, prev, next, change: await read(() => prepareChange({ type: 'case.setFields', id, fields }, now)) };
+      if (Object.keys(fields).length === 0) return null;
+      return { next: { ...prev, body: checked.value, updatedAt: now.toISOString() }, mutation: { type: 'case.setFields', id, fields } };
     },
-    ({ stored, prev, next, change }) =>
-      write(['cases', 'outbox'], async () => {
-        if (!sameStored(await db().cases.get(id), stored)) return STALE;
-        if (!next || !change) return;
-        await db().cases.put(next);
-        await queuePrepared(change, prev);
-      }),
+    now,
   );
 }
 

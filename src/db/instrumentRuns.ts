@@ -1,9 +1,10 @@
 import { compareCodeUnits } from '../model/order';
+import { changeSealedRow } from './changeSealedRow';
 import { db, read, write } from './connection';
 import { currentWorkspace } from './workspace';
 import { prepareChange, queue, queuePrepared } from './outbox';
 import { openRow, openRows, sealRow } from './sealedRows';
-import { keepObserving, optimistic, sameStored, STALE } from './sealing';
+import { keepObserving } from './sealing';
 import { AppError } from '../model/appError';
 import { newId } from '../model/ids';
 import {
@@ -83,28 +84,18 @@ export async function startInstrumentRun(start: StartRun, now = new Date()): Pro
 export async function saveAnswers(id: string, answers: Answers, now = new Date()): Promise<void> {
   const checked = check(AnswersSchema, answers);
   if (!checked.ok) throw new AppError('invalidInput', checked.problems);
-  await optimistic(
-    async () => {
-      const stored = await read(() => db().instrumentRuns.get(id));
-      const prev = await read(() => openRow<InstrumentRun>('instrumentRuns', stored, { waitForUnlock: false }));
-      if (!stored || !prev) throw new AppError('notFound');
+  await changeSealedRow<InstrumentRun>(
+    'instrumentRuns',
+    id,
+    (prev) => {
       const changed = changedAnswers(prev.body, checked.value);
-      if (Object.keys(changed).length === 0) return { stored, prev, next: null };
+      if (Object.keys(changed).length === 0) return null;
       const body = { ...prev.body, ...changed };
       const valid = check(InstrumentBodySchema, body);
       if (!valid.ok) throw new AppError('invalidInput', valid.problems);
-      const [next, change] = await read(() =>
-        Promise.all([sealRow('instrumentRuns', { ...prev, body, updatedAt: now.toISOString() }), prepareChange({ type: 'instrumentRun.setAnswers', id, answers: changed }, now)]),
-      );
-      return { stored, prev, next, change };
+      return { next: { ...prev, body, updatedAt: now.toISOString() }, mutation: { type: 'instrumentRun.setAnswers', id, answers: changed } };
     },
-    ({ stored, prev, next, change }) =>
-      write(['instrumentRuns', 'outbox'], async () => {
-        if (!sameStored(await db().instrumentRuns.get(id), stored)) return STALE;
-        if (!next || !change) return;
-        await db().instrumentRuns.put(next);
-        await queuePrepared(change, prev);
-      }),
+    now,
   );
 }
 

@@ -10,11 +10,7 @@ const CASELOAD_ITEM = '[data-testid=caseload] li';
  * worker's control (registerType "prompt" does not claim clients on first install). Then one case is opened.
  */
 async function prime(context, url) {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  const page = await controlledPage(context, url);
   await page.locator(CASELOAD_ITEM).first().waitFor({ timeout: 30_000 });
   // As on a worker's tablet, a case has been opened, so the caseload shows an "opened at" time (and a cold
   // start pays for its first date formatter).
@@ -27,6 +23,16 @@ async function prime(context, url) {
   const items = await page.locator(CASELOAD_ITEM).count();
   await page.close();
   return items;
+}
+
+/** A new page at `url`, once the service worker has installed and controls it (a reload after the install). */
+export async function controlledPage(context, url) {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  return page;
 }
 
 /**

@@ -2,7 +2,7 @@
 // screen drawn; then the password typed: the key derivation (PBKDF2, 600,000 rounds), and from the key to the
 // caseload drawn from sealed rows.
 import { chromium } from 'playwright-core';
-import { busyLoop, makeCold, waitForMark, watchWorkers } from './coldStart.mjs';
+import { busyLoop, controlledPage, makeCold, waitForMark, watchWorkers } from './coldStart.mjs';
 import { BROWSER_ARGS, CHROMIUM, freshDir, median, removeDir } from './lib.mjs';
 
 const CPU_SLOWDOWN = 4;
@@ -11,11 +11,7 @@ const WORKER = { email: 'lotte@voorbeeldstad.example', password: 'demo-onthaal-1
 
 /** First visit online: the worker installs, the person signs in (the demo is erased), the team's cases sync. */
 async function prime(context, url) {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  const page = await controlledPage(context, url);
   await page.goto(`${url}aanmelden`);
   await page.getByLabel('E-mailadres').fill(WORKER.email);
   await page.getByLabel('Wachtwoord').fill(WORKER.password);
