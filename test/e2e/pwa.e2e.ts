@@ -6,6 +6,7 @@ import { App } from './pages/App';
 import type { Profile } from './support/browser';
 import type { RunningServer } from './support/server';
 import { useSession } from './support/session';
+import { E2E_DIST } from './support/distDirs';
 
 const session = useSession();
 let app: App;
@@ -102,7 +103,7 @@ describe('installable PWA', () => {
   });
 
   it('precaches every chunk but the admin screens’ own, and no precached chunk imports one of those', async () => {
-    const dir = 'dist-e2e';
+    const dir = E2E_DIST;
     const sw = readFileSync(join(dir, 'sw.js'), 'utf8');
     const precached = new Set([...sw.matchAll(/"?url"?\s*:\s*"([^"]+)"/g)].map((m) => m[1]!.replace(/^\//, '')));
     const chunks = readdirSync(join(dir, 'assets'))

@@ -3,8 +3,9 @@ import { axeViolations } from './support/axe';
 import { answerStay } from './support/dialogs';
 import { useSession } from './support/session';
 import { deployNextVersion, isSameDocument, markDocument, untilReloaded, upgradeInAnotherTab } from './support/versions';
+import { E2E_DIST } from './support/distDirs';
 
-const session = useSession({ staticDir: 'dist-e2e' });
+const session = useSession({ staticDir: E2E_DIST });
 
 describe('a form without a draft (a new partner)', () => {
   it('is never reloaded over by the update prompt, and leaving it asks first', async () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { useSession } from './support/session';
 import { deployNextVersion, isSameDocument, markDocument, untilReloaded } from './support/versions';
+import { E2E_DIST } from './support/distDirs';
 
-const session = useSession({ staticDir: 'dist-e2e' });
+const session = useSession({ staticDir: E2E_DIST });
 
 describe('app update', () => {
   it('the prompt appears, never reloads over a note being written, and the draft is kept when accepted', async () => {

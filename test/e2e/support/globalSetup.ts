@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromiumPath } from './browser';
+import { E2E_DIST, E2E_DIST_NEXT } from './distDirs';
 
 /**
  * The last commit whose app kept cases, notes, follow-ups, ecograms and queued changes in plaintext (schema v4
@@ -36,7 +37,7 @@ function buildPrevious(): void {
 }
 
 /**
- * Builds the app twice: `dist-e2e` as it ships, and `dist-e2e-next`, the same app with another version tag,
+ * Builds the app twice: `dist-e2e` (E2E_DIST) as it ships, and `dist-e2e-next`, the same app with another version tag,
  * so the update-prompt test has a real new service worker to find; and the previous build once (above).
  */
 export default function setup(): void {
@@ -48,7 +49,7 @@ export default function setup(): void {
       stdio: 'inherit',
       env: { ...process.env, VELDWERK_BUILD_TAG: tag },
     });
-  build('dist-e2e', 'e2e');
-  build('dist-e2e-next', 'e2e-next');
+  build(E2E_DIST, 'e2e');
+  build(E2E_DIST_NEXT, 'e2e-next');
   buildPrevious();
 }

@@ -10,6 +10,7 @@ import { Writable } from 'node:stream';
 import { DEMO_USERS } from '../../../src/server/demo/demoAccounts';
 import { demoSchuldhulp } from '../../../src/server/demo/demoSchuldhulp';
 import { demoSnapshot } from '../../../src/server/demo/demoSnapshot';
+import { E2E_DIST } from './distDirs';
 
 export interface RunningServer {
   url: string;
@@ -42,7 +43,7 @@ export async function startServer(options: { staticDir?: string; port?: number; 
     },
   });
   const app: FastifyInstance = await buildServer({
-    staticDir: options.staticDir ?? 'dist-e2e',
+    staticDir: options.staticDir ?? E2E_DIST,
     logger: { level: 'info', stream },
     // One address signs in every tablet of a suite: a suite with many tablets raises the per-address limit.
     ...(options.loginsPerMinute ? { auth: { loginRateLimit: { max: options.loginsPerMinute, timeWindowMs: 60_000 } } } : {}),

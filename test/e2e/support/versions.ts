@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { startServer } from './server';
 import type { Session } from './session';
+import { E2E_DIST_NEXT } from './distDirs';
 
 /** "Deploys" the next build at the same origin and asks the page's service worker registration to look for it. */
 export async function deployNextVersion(session: Session): Promise<void> {
   const port = session.server.port;
   await session.server.stop();
-  session.server = await startServer({ staticDir: 'dist-e2e-next', port });
+  session.server = await startServer({ staticDir: E2E_DIST_NEXT, port });
   await session.app.page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 }
 
