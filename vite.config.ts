@@ -4,6 +4,7 @@ import { build, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { manifest } from './src/pwa/manifest.ts';
+import { staticUnlockMarkup, type UnlockWords } from './src/shell/staticUnlock.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 // A build tag lets tests build a second, different version of the app to exercise the update prompt.
@@ -39,6 +40,26 @@ function inlineBootScript(): Plugin {
   };
 }
 
+/** The unlock screen's copy for a signed-in device's cold start (src/shell/staticUnlock.ts), in both languages. */
+const UNLOCK_MARKER = 'veldwerk:unlock';
+function inlineStaticUnlock(): Plugin {
+  const words = (lang: 'nl' | 'en'): UnlockWords => {
+    const account = JSON.parse(readFileSync(new URL(`./locales/${lang}/account.json`, import.meta.url), 'utf8')) as {
+      login: { password: string };
+      lock: { title: string; intro: string; submit: string; forgotten: string };
+    };
+    return { title: account.lock.title, intro: account.lock.intro, password: account.login.password, submit: account.lock.submit, forgotten: account.lock.forgotten };
+  };
+  return {
+    name: 'veldwerk-static-unlock',
+    transformIndexHtml(html) {
+      if (!html.includes(UNLOCK_MARKER)) throw new Error(`index.html lost its ${UNLOCK_MARKER} comment`);
+      const markup = staticUnlockMarkup({ nl: words('nl'), en: words('en') });
+      return html.replace(new RegExp(`<!-- ${UNLOCK_MARKER}[^>]*-->`), () => markup);
+    },
+  };
+}
+
 /**
  * The admin screens' own modules: online only, for a few people (see src/features/admin). Not model/admin.ts: the
  * sync engine reads the organisation's settings with it, and the engine must load offline.
@@ -53,6 +74,7 @@ export default defineConfig({
   resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
   plugins: [
     inlineBootScript(),
+    inlineStaticUnlock(),
     preact(),
     VitePWA({
       registerType: 'prompt',

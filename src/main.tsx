@@ -5,6 +5,8 @@ import { readsAtStart, takeBootRead } from './db/bootRead';
 import { connectOnFirstUse, db, onVersionChange } from './db/connection';
 import { DATABASE_NAME } from './db/databaseName';
 import { getMeta } from './db/meta';
+import { hintLocked } from './db/lockHint';
+import { endStaticUnlock } from './shell/staticUnlock';
 import { deviceDataWasRemoved } from './sync/deviceMarker';
 import { startI18n } from './i18n/i18n';
 import { requestPersistence } from './pwa/storage';
@@ -48,6 +50,11 @@ async function start(): Promise<void> {
   // Without a start-up read (a schema upgrade pending), whether the device is locked is read the usual way.
   const lock = (await lockCode) ?? (found === null && (await getMeta('dataKey').catch(() => undefined)) !== undefined ? await import('./shell/lock') : null);
   if (lock) await lock.unlockFirst();
+  // Not (or no longer) a signed-in device: index.html's copy of the unlock screen, shown on a stale hint, goes.
+  else {
+    hintLocked(false);
+    endStaticUnlock();
+  }
   // The caseload is read before the first render, so the first frame already shows it.
   const caseload = onCaseload ? preloadCaseload(early).catch(() => {}) : undefined;
   const clientId = early ? early.clientId : await getMeta<string>('clientId').catch(() => undefined);

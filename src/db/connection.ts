@@ -1,6 +1,7 @@
 import { VeldwerkDb } from './schema';
 import { AppError } from '../model/appError';
 import { toAppError } from './errors';
+import { hintLocked } from './lockHint';
 
 let current: VeldwerkDb | null = null;
 /** A database named by connectOnFirstUse, set up by the first db() call. */
@@ -57,6 +58,8 @@ export async function eraseDevice(): Promise<void> {
     throw toAppError(e);
   }
   current = null;
+  // Nobody's key is on the device any more: its next cold start shows the app, not an unlock screen.
+  hintLocked(false);
   connect(name);
   for (const listener of [...replacedListeners]) listener();
 }

@@ -2,6 +2,7 @@ import { importRawDataKey } from '../crypto/dataKey';
 import type { WrappedDataKey } from '../crypto/keyRecord';
 import { unwrapDataKey, wrapDataKey, type WrapOptions } from '../crypto/wrapDataKey';
 import { isAppError } from '../model/appError';
+import { hintLocked } from './lockHint';
 import { getMeta, setMeta } from './meta';
 
 /**
@@ -54,6 +55,7 @@ export async function keyAtSignIn(serverKey: Uint8Array<ArrayBuffer>, password: 
     if (stored) {
       try {
         setUnlocked(await unwrapDataKey(stored, password, options));
+        hintLocked(true);
         return 'kept';
       } catch (e) {
         // A record this app cannot read at all is replaced like a forgotten password: the server's key recovers.
@@ -61,6 +63,7 @@ export async function keyAtSignIn(serverKey: Uint8Array<ArrayBuffer>, password: 
       }
     }
     await setMeta(META_KEY, await wrapDataKey(serverKey, password, options));
+    hintLocked(true);
     setUnlocked(await importRawDataKey(serverKey));
     return stored ? 'recovered' : 'new';
   } finally {

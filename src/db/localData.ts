@@ -1,5 +1,6 @@
 import { db, write } from './connection';
 import { visitDraftId } from './drafts';
+import { isKeptForm } from './keptForms';
 import { queueBeforeSignIn } from './outbox';
 import { SEQ_BASE_KEY } from './clientNumbering';
 import { adoptRows, type LocalRows } from '../model/adoptRows';
@@ -72,7 +73,7 @@ export async function adoptLocalRows(target: { teamId: string; organisationId: s
     const to = (id: string) => adopted.ids.get(id) ?? id;
     const drafts = await d.drafts.toArray();
     await d.drafts.clear();
-    await d.drafts.bulkPut(drafts.map((draft) => ({ ...draft, id: visitDraftId(to(draft.caseId)), caseId: to(draft.caseId) })));
+    await d.drafts.bulkPut(drafts.map((draft) => (isKeptForm(draft.id) ? draft : { ...draft, id: visitDraftId(to(draft.caseId)), caseId: to(draft.caseId) })));
     const views = await d.caseViews.toArray();
     await d.caseViews.clear();
     await d.caseViews.bulkPut(views.map((view) => ({ ...view, caseId: to(view.caseId) })));

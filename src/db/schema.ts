@@ -16,6 +16,17 @@ export interface Draft {
   body: VisitNoteBody;
 }
 
+/**
+ * A plain form's typed values kept over a lock (db/keptForms.ts): in the drafts table, id `form:<place>`, no
+ * case. Always sealed (only a signed-in device keeps them).
+ */
+export interface KeptFormRow {
+  id: string;
+  caseId: string;
+  updatedAt: string;
+  body: unknown;
+}
+
 /** When this device last opened a case: drives "recently visited first" and stays on the device. */
 export interface CaseView {
   caseId: string;
@@ -62,7 +73,7 @@ export class VeldwerkDb extends Dexie {
   partners!: Table<Partner, string>;
   examples!: Table<Example, string>;
   instrumentRuns!: Table<StoredRun, string>;
-  drafts!: Table<Draft, string>;
+  drafts!: Table<Draft | KeptFormRow, string>;
   caseViews!: Table<CaseView, string>;
   outbox!: Table<StoredOutboxEntry, number>;
   meta!: Table<MetaEntry, string>;

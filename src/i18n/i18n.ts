@@ -1,10 +1,10 @@
 import i18next from 'i18next';
 import nl from '../../locales/nl/app.json';
+import { LANGUAGE_KEY, storedLanguage } from './languageKey';
 
 /** nl is the source language and is bundled; en is loaded on demand (and precached for offline use). */
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-const STORAGE_KEY = 'veldwerk.lang';
 
 /**
  * Namespaces besides 'app': texts only some screens need, kept out of the first screen's JavaScript and loaded
@@ -49,12 +49,8 @@ export function isLanguage(value: unknown): value is Language {
 
 /** The remembered choice; the language is not personal data, so localStorage is fine for it. */
 export function rememberedLanguage(): Language {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(stored) ? stored : 'nl';
-  } catch {
-    return 'nl';
-  }
+  const stored = storedLanguage();
+  return isLanguage(stored) ? stored : 'nl';
 }
 
 export async function startI18n(): Promise<void> {
@@ -100,7 +96,7 @@ export async function setLanguage(lang: Language): Promise<void> {
   await Promise.all([...wanted].map((ns) => loadBundle(lang, ns)));
   await i18next.changeLanguage(lang);
   try {
-    localStorage.setItem(STORAGE_KEY, lang);
+    localStorage.setItem(LANGUAGE_KEY, lang);
   } catch {
     // Private mode without storage: the choice lasts for this session only.
   }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { adoptKey, forgetKey, unlockedKey, unlockWithPassword } from '../db/keyring';
+import { dropKeptForm, keepForm, takeKeptForm } from '../db/keptForms';
 import { getMeta } from '../db/meta';
 import { hasScreenPin, isScreenPin } from '../db/screenPin';
 import { LoginScreen } from '../features/account/LoginScreen';
@@ -8,6 +9,8 @@ import { loadNamespace } from '../i18n/i18n';
 import { DEFAULT_ORG_SETTINGS, type OrgSettings } from '../model/admin';
 import { IdScope } from '../ui/fieldId';
 import { afterFirstScreen } from '../ui/firstScreen';
+import { installFormKeeper, keepUnsavedForms } from '../ui/keptForms';
+import { endStaticUnlock, takeStaticUnlock } from './staticUnlock';
 
 /**
  * The lock of a signed-in device (issue 13), at two levels. The screen lock ("Vergrendelen", or the
@@ -29,6 +32,10 @@ const PIN_TRIES = 'veldwerk.pinTries';
 export const MAX_PIN_TRIES = 5;
 
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+/** Plain forms' typed values are kept sealed over a lock (ui/keptForms.ts): the lock is what keeps them. */
+installFormKeeper({ keep: keepForm, take: takeKeptForm, drop: dropKeptForm });
+/** Keeping forms is a few small writes; a database that does not answer must not hold the key in memory. */
+const KEEP_FORMS_WITHIN_MS = 2000;
 let overlay: HTMLElement | null = null;
 let level: Level | null = null;
 let waiting: Array<() => void> = [];
@@ -129,18 +136,29 @@ async function showLock(next: Level, options: { afterPinTries?: boolean } = {}):
   const [pin] = await Promise.all([shown === 'screen' && unlockedKey() ? hasScreenPin().catch(() => false) : false, loadNamespace('account')]);
   if (!overlay || level !== shown) return; // opened or locked further meanwhile (another tab)
   const online = <LoginScreen onSignIn={signInOnline} onChooseLocalData={async () => {}} />;
+  // A cold start's copy of this screen (index.html) gives way to it in this task, with what was done there.
+  const copy = takeStaticUnlock();
   // Keyed by the level: a screen lock that becomes a full lock starts with empty fields.
   render(
     <IdScope.Provider value="lock-">
       <main id="lock-main" tabIndex={-1}>
-        <UnlockScreen key={shown} onUnlock={unlock} onPin={pin ? unlockWithPin : null} afterPinTries={options.afterPinTries === true} signInOnline={online} />
+        <UnlockScreen
+          key={shown}
+          onUnlock={unlock}
+          onPin={pin ? unlockWithPin : null}
+          afterPinTries={options.afterPinTries === true}
+          signInOnline={online}
+          typed={copy?.password ?? ''}
+          startForgotten={copy?.intent === 'forgotten'}
+        />
       </main>
     </IdScope.Provider>,
     overlay,
   );
+  endStaticUnlock();
   overlay.querySelector<HTMLInputElement>('input[type=password]')?.focus();
-  // The benchmark's cold start of a locked device measures up to the unlock screen drawn.
-  requestAnimationFrame(() => performance.mark('unlock-screen-rendered'));
+  // Unlock pressed on the copy, before the app was there: done now.
+  if (copy?.intent === 'unlock') overlay.querySelector('form')?.requestSubmit();
 }
 
 /** Cold start of a signed-in device: nothing of the app is drawn until the password opened the key. */
@@ -157,6 +175,12 @@ export function unlockFirst(): Promise<void> {
 export function lockScreen(): void {
   if (!unlockedKey()) return lockNow();
   channel?.postMessage({ type: 'lock', level: 'screen' } satisfies Message);
+  screenLockHere();
+}
+
+function screenLockHere(): void {
+  // Should the tab be closed under the lock, what was typed in a form is kept.
+  void keepUnsavedForms();
   void showLock('screen');
 }
 
@@ -167,8 +191,15 @@ export function lockNow(options: { afterPinTries?: boolean } = {}): void {
 }
 
 function lockHere(options: { afterPinTries?: boolean } = {}): void {
-  forgetKey();
   void showLock('full', options);
+  // The app is hidden at once; the key goes once what was typed in a form is kept with it (sealed), so a tab
+  // closed under the full lock loses nothing either. An unlock meanwhile (another key) is left alone.
+  const key = unlockedKey();
+  if (!key) return;
+  const kept = Promise.race([keepUnsavedForms(), new Promise((done) => setTimeout(done, KEEP_FORMS_WITHIN_MS))]);
+  void kept.finally(() => {
+    if (unlockedKey() === key) forgetKey();
+  });
 }
 
 function noteActivity(): void {
@@ -195,7 +226,7 @@ export function startAutoLock(): void {
   channel?.addEventListener('message', (event: MessageEvent<Message>) => {
     if (event.data.type === 'lock') {
       if (event.data.level === 'full') lockHere();
-      else void showLock('screen');
+      else screenLockHere();
     }
     else if (event.data.type === 'unlocked' && overlay) {
       adoptKey(event.data.key);
@@ -226,5 +257,7 @@ export function startAutoLock(): void {
   // Hidden (another app, the tablet asleep): timers stop, so the time is checked again on return.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void check();
+    // Hidden, a tab may be closed by the browser without a word: what was typed in a form is kept first.
+    else if (unlockedKey()) void keepUnsavedForms();
   });
 }

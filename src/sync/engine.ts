@@ -3,7 +3,7 @@ import { countWaiting } from '../db/counts';
 import { clientId } from '../db/syncStore';
 import { forgetDevice, rememberDevice } from './deviceMarker';
 import { eraseDevice } from '../db/connection';
-import { countDrafts, listDrafts } from '../db/drafts';
+import { countDrafts, listTypedDrafts } from '../db/drafts';
 import { countNeedsAttention } from '../db/counts';
 import { adoptLocalRows, isEmpty, summarizeLocalData, type LocalDataSummary } from '../db/localData';
 import { getCase } from '../db/cases';
@@ -173,7 +173,7 @@ async function forgetEverything(): Promise<void> {
 async function endAccessOnThisDevice(reason: 'accountDisabled' | 'deviceRevoked'): Promise<void> {
   // A locked device cannot read the words of its queue and drafts: it erases all the same, and shows what it can.
   const waiting = await listOutbox({ waitForUnlock: false }).catch(() => []);
-  const drafts = await listDrafts({ waitForUnlock: false }).catch(() => []);
+  const drafts = await listTypedDrafts({ waitForUnlock: false }).catch(() => []);
   const unsent = [
     ...waiting.map((entry) => ({ at: entry.createdAt, text: typedText(entry.mutation) })),
     ...drafts.map((draft) => ({ at: draft.updatedAt, text: typedWords(draft.body) })),

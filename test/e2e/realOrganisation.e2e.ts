@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { App } from './pages/App';
 import { axeViolations } from './support/axe';
 import { openProfile, type Profile } from './support/browser';
@@ -282,7 +283,7 @@ describe('a signed-in device opens only with the password', () => {
     await other.page.close();
   });
 
-  it('a PIN opens a screen lock and keeps what was typed; five wrong PINs make it a full lock that only the password opens', async () => {
+  it('a PIN opens a screen lock and keeps what was typed; five wrong PINs make it a full lock that only the password opens, and a form typed before it comes back after a reload', async () => {
     const an = await tablet('an');
     await an.open('/instellingen');
     await an.page.getByLabel('Nieuwe pincode').fill('48291');
@@ -322,6 +323,29 @@ describe('a signed-in device opens only with the password', () => {
     expect(await lock.getByLabel('Pincode', { exact: true }).count()).toBe(0);
     await an.unlock(people.an.password);
     expect(await an.page.getByLabel('Naam van het dossier').inputValue()).toBe('Gezin Pin-Getypt (fictief)');
+
+    // The tab closed under a full lock (the browser reclaimed it): the form was kept sealed, and comes back.
+    await an.page.getByLabel('Naam van het dossier').fill('Gezin Na-Herstart-Getypt (fictief)');
+    await an.page.getByRole('navigation').getByRole('button', { name: 'Vergrendelen' }).click();
+    for (let tried = 1; tried <= 5; tried++) {
+      await pin.fill('111111');
+      await submit.click();
+      if (tried < 5) await lock.getByRole('alert').getByText(`Nog ${5 - tried} poging`).waitFor();
+    }
+    await lock.getByText('Vijf keer een verkeerde pincode', { exact: false }).waitFor();
+    await expect.poll(() => keptForms(an.page)).toBe(1);
+    expect(await an.rawStorage()).not.toContain('Na-Herstart-Getypt');
+    await an.page.reload();
+    await an.page.getByRole('heading', { level: 1, name: 'Veldwerk is vergrendeld' }).waitFor();
+    expect(await an.page.locator('body').innerText()).not.toContain('Na-Herstart-Getypt');
+    await an.unlock(people.an.password);
+    await an.open('/dossiers/nieuw');
+    await expect.poll(() => an.page.getByLabel('Naam van het dossier').inputValue()).toBe('Gezin Na-Herstart-Getypt (fictief)');
+    // Given up: cancelled, nothing of it is kept any more.
+    an.page.once('dialog', (leave) => void leave.accept());
+    await an.page.getByRole('link', { name: 'Annuleren' }).click();
+    await an.page.waitForURL(`${server.url}/`);
+    await expect.poll(() => keptForms(an.page)).toBe(0);
   });
 
   it('the discreet mode shows clients by initials without moving the layout, and a tap on a case’s initials shows the name', async () => {
@@ -451,6 +475,25 @@ describe('a revoked device', () => {
     await other.page.getByRole('link', { name: 'Gezin Aerts (fictief)' }).waitFor();
   });
 });
+
+/** How many plain forms this device keeps over a lock (db/keptForms.ts): counted, never opened. */
+function keptForms(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('veldwerk');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction('drafts').objectStore('drafts').count(IDBKeyRange.bound('form:', 'form;'));
+          count.onsuccess = () => {
+            // Left open, this connection would hold up a version change.
+            open.result.close();
+            resolve(count.result);
+          };
+        };
+      }),
+  );
+}
 
 async function adminToken(): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {

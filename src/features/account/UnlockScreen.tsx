@@ -21,6 +21,10 @@ interface Props {
   afterPinTries: boolean;
   /** The forgotten-password way: signing in online with a new password (the server recovers the key). */
   signInOnline: preact.ComponentChildren;
+  /** Typed into index.html's copy of this screen on a cold start, before the app was there (shell/staticUnlock). */
+  typed?: string;
+  /** "Wachtwoord vergeten?" was pressed on that copy. */
+  startForgotten?: boolean;
 }
 
 /**
@@ -28,8 +32,8 @@ interface Props {
  * with a PIN asks for the PIN first; the password always opens it, also offline. A forgotten password is reset
  * by an administrator; signing in online then opens it again.
  */
-export function UnlockScreen({ onUnlock, onPin, afterPinTries, signInOnline }: Props) {
-  const [way, setWay] = useState<'pin' | 'password' | 'forgotten'>(onPin ? 'pin' : 'password');
+export function UnlockScreen({ onUnlock, onPin, afterPinTries, signInOnline, typed = '', startForgotten = false }: Props) {
+  const [way, setWay] = useState<'pin' | 'password' | 'forgotten'>(startForgotten ? 'forgotten' : onPin ? 'pin' : 'password');
   if (way === 'forgotten') {
     return (
       <div>
@@ -42,11 +46,11 @@ export function UnlockScreen({ onUnlock, onPin, afterPinTries, signInOnline }: P
     );
   }
   if (way === 'pin' && onPin) return <PinForm onPin={onPin} usePassword={() => setWay('password')} />;
-  return <PasswordForm onUnlock={onUnlock} afterPinTries={afterPinTries} forgotten={() => setWay('forgotten')} />;
+  return <PasswordForm onUnlock={onUnlock} afterPinTries={afterPinTries} forgotten={() => setWay('forgotten')} typed={typed} />;
 }
 
-function PasswordForm({ onUnlock, afterPinTries, forgotten }: { onUnlock: Props['onUnlock']; afterPinTries: boolean; forgotten: () => void }) {
-  const [password, setPassword] = useState('');
+function PasswordForm({ onUnlock, afterPinTries, forgotten, typed }: { onUnlock: Props['onUnlock']; afterPinTries: boolean; forgotten: () => void; typed: string }) {
+  const [password, setPassword] = useState(typed);
   const checked = useCheckedSubmit({
     values: password,
     errors: () => (password === '' ? [{ path: 'password', message: t('login.problems.passwordRequired') }] : []),
@@ -59,7 +63,8 @@ function PasswordForm({ onUnlock, afterPinTries, forgotten }: { onUnlock: Props[
   });
   return (
     <form onSubmit={checked.submit} noValidate>
-      <h1>{t('lock.title')}</h1>
+      {/* Element Timing: when the heading is painted, for the benchmark of a locked cold start. */}
+      <h1 {...{ elementtiming: 'unlock-screen-app' }}>{t('lock.title')}</h1>
       <ErrorSummary title={t('formCheck.errorTitle')} items={checked.errors} attempt={checked.attempt} />
       {afterPinTries && <Notice kind="warning">{t('lock.pinTriesUsed')}</Notice>}
       <p>{t('lock.intro')}</p>

@@ -23,7 +23,7 @@ function followUpFieldWords(path: string): FieldWords {
 
 /** A quick follow-up on a case: what, by when, who. A date already past is asked about once. */
 export function AddFollowUpForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
-  const form = useFormValues({ title: '', who: '', dueDate: addDays(brusselsDay(new Date()), 7) });
+  const form = useFormValues({ title: '', who: '', dueDate: addDays(brusselsDay(new Date()), 7) }, undefined, { keepAs: `followUp:${caseId}` });
   const { title, who, dueDate } = form.values;
   const set = (key: keyof typeof form.values) => (value: string) => form.setValues({ ...form.values, [key]: value });
   const input = { dueDate, body: { title, who, kind: 'task' as const } };

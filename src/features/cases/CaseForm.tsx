@@ -30,7 +30,9 @@ function caseFieldWords(path: string): FieldWords {
 
 /** Create a dossier, or edit its details when `caseId` is given. */
 export function CaseForm({ caseId }: { caseId?: string }) {
-  const form = useFormValues<CaseBody>(emptyCaseBody(), caseId ? async () => (await getCase(caseId))?.body : undefined);
+  const form = useFormValues<CaseBody>(emptyCaseBody(), caseId ? async () => (await getCase(caseId))?.body : undefined, {
+    keepAs: caseId ? `case:${caseId}` : 'case:new',
+  });
   const body = form.values;
   // A new case goes to a team of its author; someone in several teams picks one, the last used by default.
   const [choice, setChoice] = useState<TeamChoice | null>(null);

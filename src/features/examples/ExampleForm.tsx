@@ -39,6 +39,7 @@ export function ExampleForm({ exampleId }: { exampleId?: string }) {
   const form = useFormValues<ExampleInput>(
     { themes: [], body: emptyExampleBody() },
     exampleId ? () => getExample(exampleId).then((ex) => ex && { themes: ex.themes, body: ex.body }) : undefined,
+    { keepAs: exampleId ? `example:${exampleId}` : 'example:new' },
   );
   const input = form.values;
   const setInput = form.setValues;

@@ -24,6 +24,7 @@ export function PartnerForm({ partnerId }: { partnerId?: string }) {
   const form = useFormValues<PartnerInput>(
     { themes: [], body: emptyPartnerBody() },
     partnerId ? () => getPartner(partnerId).then((p) => p && { themes: p.themes, body: p.body }) : undefined,
+    { keepAs: partnerId ? `partner:${partnerId}` : 'partner:new' },
   );
   const input = form.values;
   const setInput = form.setValues;
