@@ -3,36 +3,86 @@ import { compareCodeUnits } from '../model/order';
 import { db, read } from './connection';
 import type { CaseView } from './schema';
 import { caseMatches, type CaseFile } from '../model/caseFile';
+import { attentionByCase, brusselsToday, byAttention, type Attention, type DueRow } from '../model/caseNext';
+import { IDB_VERSION } from './schemaVersion';
 
 export interface CaseloadItem {
   caseFile: CaseFile;
   openedAt: string;
+  /** Whether one of its follow-ups is overdue or due today: known from plaintext dates, in the first frame. */
+  attention: Attention;
 }
 
-/** The worker's open cases, recently opened on this device first, then recently changed. */
+/**
+ * The worker's open cases, what needs attention first (an overdue follow-up, then one due today), then recently
+ * opened on this device, then recently changed.
+ */
 export function listCaseload(query = ''): Promise<CaseloadItem[]> {
+  const today = brusselsToday(new Date());
   // A Dexie promise (as keepObserving in sealing.ts gives, which this first-screen module does not load): a live
   // query awaiting it goes on observing.
   const reading = read(async () => {
-    const [cases, views] = await Promise.all([
+    const [cases, views, due] = await Promise.all([
       db().cases.where('status').equals('open').toArray(),
       db().caseViews.toArray(),
+      // Only what is due by today: bounded, and status, date and case are plaintext (nothing to open).
+      db().followUps.where('[status+dueDate]').between(['open', Dexie.minKey], ['open', today], true, true).toArray(),
     ]);
     // A signed-in device's rows are sealed; the code that opens them stays off the first screen of the demo
     // (whose rows are plaintext), and a signed-in device shows its unlock screen first anyway.
     const opened = cases.every((c) => isPlainBody(c.body)) ? (cases as CaseFile[]) : await (await import('./sealedRows')).openRows<CaseFile>('cases', cases);
-    return caseloadFrom(opened, views, query);
+    return caseloadFrom(opened, views, query, due, today);
   });
   return Dexie.waitFor(reading, 24 * 60 * 60 * 1000) as unknown as Promise<CaseloadItem[]>;
 }
 
 /** The caseload from the rows it is made of: shared by listCaseload and the start-up read (bootRead.ts). */
-export function caseloadFrom(openCases: CaseFile[], views: CaseView[], query = ''): CaseloadItem[] {
+export function caseloadFrom(openCases: CaseFile[], views: CaseView[], query = '', due: DueRow[] = [], today = ''): CaseloadItem[] {
   const openedAt = new Map(views.map((v) => [v.caseId, v.openedAt]));
-  return openCases
+  const attention = attentionByCase(due, today);
+  const recent = openCases
     .filter((c) => caseMatches(c, query))
-    .map((caseFile) => ({ caseFile, openedAt: openedAt.get(caseFile.id) ?? '' }))
+    .map((caseFile) => ({ caseFile, openedAt: openedAt.get(caseFile.id) ?? '', attention: attention.get(caseFile.id) ?? 'later' }))
     .sort((a, b) => compareCodeUnits(b.openedAt, a.openedAt) || compareCodeUnits(b.caseFile.updatedAt, a.caseFile.updatedAt));
+  return byAttention(recent, (item) => item.attention);
+}
+
+/**
+ * For a caseload drawn from the start-up read (which reads no follow-ups, and is not ours to widen): the open
+ * follow-ups due by today, read straight from IndexedDB like bootRead.ts (Dexie is not set up before the first
+ * frame), so that frame is already in the order the live query keeps. [] whatever goes wrong.
+ */
+export function dueAtStart(factory: IDBFactory, name: string, today: string): Promise<DueRow[]> {
+  return new Promise((resolve) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name);
+    } catch {
+      return resolve([]);
+    }
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = (event) => {
+      event.preventDefault();
+      resolve([]);
+    };
+    request.onsuccess = () => {
+      const idb = request.result;
+      idb.onversionchange = () => idb.close();
+      const done = (rows: DueRow[]) => {
+        idb.close();
+        resolve(rows);
+      };
+      if (idb.version !== IDB_VERSION) return done([]);
+      try {
+        const tx = idb.transaction('followUps', 'readonly');
+        const rows = tx.objectStore('followUps').index('[status+dueDate]').getAll(IDBKeyRange.bound(['open', ''], ['open', today]));
+        tx.oncomplete = () => done((rows.result as DueRow[]).map(({ caseId, dueDate }) => ({ caseId, dueDate })));
+        tx.onabort = () => done([]);
+      } catch {
+        done([]);
+      }
+    };
+  });
 }
 
 

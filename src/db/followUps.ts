@@ -12,17 +12,22 @@ import { check } from '../model/validation';
 export interface FollowUpWithCase {
   followUp: FollowUp;
   caseLabel: string;
+  /** Its case's team and field stamps: whose case it is (model/caseOwner), for a filter per person. */
+  caseOwner: Pick<CaseFile, 'scopeId' | 'fields'> | null;
 }
 
-/** All follow-ups with the label of their case, for the follow-ups screen (grouped by the model). */
+/** All follow-ups with the label and owner of their case, for the follow-ups screen (grouped by the model). */
 export function listFollowUpsWithCase(): Promise<FollowUpWithCase[]> {
   return keepObserving(read(async () => {
     const stored = await db().followUps.toArray();
     const caseIds = [...new Set(stored.map((f) => f.caseId))];
     const storedCases = (await db().cases.bulkGet(caseIds)).filter((c) => c !== undefined);
     const [followUps, cases] = await Promise.all([openRows<FollowUp>('followUps', stored), openRows<CaseFile>('cases', storedCases)]);
-    const labels = new Map(cases.map((c) => [c.id, c.body.label]));
-    return followUps.map((followUp) => ({ followUp, caseLabel: labels.get(followUp.caseId) ?? '' }));
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    return followUps.map((followUp) => {
+      const caseFile = byId.get(followUp.caseId);
+      return { followUp, caseLabel: caseFile?.body.label ?? '', caseOwner: caseFile ? { scopeId: caseFile.scopeId, fields: caseFile.fields } : null };
+    });
   }));
 }
 

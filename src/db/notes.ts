@@ -6,6 +6,7 @@ import { keepObserving } from './sealing';
 import { AppError } from '../model/appError';
 import { NewFollowUpSchema, type FollowUp } from '../model/followUp';
 import { newId } from '../model/ids';
+import { ADDENDUM_DAY, isAddendum } from '../model/noteAddendum';
 import type { PlannedFollowUp } from '../model/plannedFollowUps';
 import { freshStamp } from '../model/rows';
 import { check } from '../model/validation';
@@ -72,15 +73,24 @@ export async function saveVisitNote(input: NewVisitNote, now = new Date()): Prom
   });
 }
 
+/** A visit note by id; an addendum's id finds nothing (see noteAddenda.ts). */
 export function getNote(id: string): Promise<VisitNote | undefined> {
-  return keepObserving(read(async () => openRow<VisitNote>('notes', await db().notes.get(id))));
+  return keepObserving(
+    read(async () => {
+      const stored = await db().notes.get(id);
+      return stored && !isAddendum(stored) ? openRow<VisitNote>('notes', stored) : undefined;
+    }),
+  );
 }
 
-/** The newest notes of one case, newest first: an index range scan, fast at any table size. */
+/**
+ * The newest notes of one case, newest first: an index range scan, fast at any table size. The range starts above
+ * ADDENDUM_DAY (''), so a case's addenda (model/noteAddendum) are never counted as visits.
+ */
 export function latestNotesOfCase(caseId: string, limit = 50): Promise<VisitNote[]> {
   return keepObserving(
     read(async () => {
-      const stored = await db().notes.where('[caseId+date]').between([caseId, Dexie.minKey], [caseId, Dexie.maxKey]).reverse().limit(limit).toArray();
+      const stored = await db().notes.where('[caseId+date]').between([caseId, ADDENDUM_DAY], [caseId, Dexie.maxKey], false, true).reverse().limit(limit).toArray();
       return openRows<VisitNote>('notes', stored);
     }),
   );

@@ -30,6 +30,17 @@ export function formatDay(day: string, style: 'short' | 'long' = 'short'): strin
   }).format(date);
 }
 
+/**
+ * A calendar day in as few words as a list row allows: "11 dec.", with the year only when it is not `thisYear`'s
+ * ("3 jan. 2027"). The caseload's line per case says three things in it.
+ */
+export function formatDayBrief(day: string, thisYear: string): string {
+  if (!day) return '';
+  const date = new Date(`${day}T12:00:00Z`);
+  const withYear = day.slice(0, 4) !== thisYear;
+  return dateFormat(withYear ? 'day-brief-year' : 'day-brief', { timeZone: 'UTC', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) }).format(date);
+}
+
 /** An instant, in Brussels time. */
 export function formatDateTime(iso: string): string {
   if (!iso) return '';

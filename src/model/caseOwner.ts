@@ -17,3 +17,12 @@ export interface CaseloadFilter {
 export function matchesFilter(caseFile: Pick<CaseFile, 'scopeId' | 'fields'>, filter: CaseloadFilter, me: string): boolean {
   return (filter.teamId === '' || caseFile.scopeId === filter.teamId) && (filter.authorId === '' || caseAuthor(caseFile, me) === filter.authorId);
 }
+
+/**
+ * Whose a follow-up is, for a coordinator's filter per person: the worker whose case it is (as the caseload's
+ * filter says), whoever typed it; a coordinator's follow-up on Lotte's case is on Lotte's list. '' when its case
+ * is not on this device.
+ */
+export function followUpOwner(caseFile: Pick<CaseFile, 'fields'> | null, me: string): string {
+  return caseFile ? caseAuthor(caseFile, me) : '';
+}

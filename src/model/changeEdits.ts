@@ -46,6 +46,7 @@ export function restrictedTo(m: Mutation, paths: ReadonlySet<string>): Mutation 
   switch (m.type) {
     case 'case.create':
     case 'note.add':
+    case 'note.addAddendum':
     case 'followUp.add':
     case 'partner.create':
     case 'example.create':

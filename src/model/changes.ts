@@ -16,6 +16,7 @@ export function effectOf(m: Mutation): ChangeEffect {
     case 'case.create':
       return { kind: 'create', collection: 'cases', row: m.row };
     case 'note.add':
+    case 'note.addAddendum':
       return { kind: 'create', collection: 'notes', row: m.row, caseId: m.row.caseId };
     case 'followUp.add':
       return { kind: 'create', collection: 'followUps', row: m.row, caseId: m.row.caseId };
@@ -133,13 +134,14 @@ export function aboutChange(m: Mutation): ChangeAbout {
  * Whether a change carries client data (a case's, note's, follow-up's or ecogram's words): those are sealed in
  * the outbox. A status change, a completion and the organisation's directory carry none.
  */
-export type ClientDataMutation = Extract<Mutation, { type: 'case.create' | 'case.setFields' | 'note.add' | 'followUp.add' | 'instrumentRun.start' | 'instrumentRun.setAnswers' }>;
+export type ClientDataMutation = Extract<Mutation, { type: 'case.create' | 'case.setFields' | 'note.add' | 'note.addAddendum' | 'followUp.add' | 'instrumentRun.start' | 'instrumentRun.setAnswers' }>;
 
 export function carriesClientData(m: Mutation): m is ClientDataMutation {
   switch (m.type) {
     case 'case.create':
     case 'case.setFields':
     case 'note.add':
+    case 'note.addAddendum':
     case 'followUp.add':
     case 'instrumentRun.start':
     case 'instrumentRun.setAnswers':

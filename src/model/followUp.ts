@@ -5,10 +5,26 @@ import { day, requiredShort, shortText } from './validation';
 
 export const FOLLOW_UP_KINDS = ['contact', 'task', 'referral', 'document'] as const;
 
+/** The kinds of next contact a visit note plans ('' is unsaid), as in the note's opvolging section. */
+export const CONTACT_TYPES = ['', 'homeVisit', 'office', 'phone'] as const;
+export type ContactType = (typeof CONTACT_TYPES)[number];
+
+/**
+ * What a follow-up the app wrote itself is about, without words: shown in the reader's language (the stored
+ * title, in the writer's language, is what older app versions and rows without a topic show).
+ */
+export const FollowUpTopicSchema = v.variant('key', [
+  v.object({ key: v.literal('nextContact'), contactType: v.picklist(CONTACT_TYPES) }),
+  v.object({ key: v.literal('referral'), partner: shortText }),
+  v.object({ key: v.literal('documents') }),
+]);
+export type FollowUpTopic = v.InferOutput<typeof FollowUpTopicSchema>;
+
 export const FollowUpBodySchema = v.object({
   title: requiredShort,
   who: shortText,
   kind: v.picklist(FOLLOW_UP_KINDS),
+  topic: v.optional(FollowUpTopicSchema),
 });
 export type FollowUpBody = v.InferOutput<typeof FollowUpBodySchema>;
 

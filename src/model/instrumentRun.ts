@@ -36,13 +36,34 @@ export type CheckState = (typeof CHECK_STATES)[number];
 
 /** Where a partner sits in a power–interest grid. */
 export const LEVELS = ['high', 'low'] as const;
-export const GridPlacementSchema = v.strictObject({
+/**
+ * How someone in a grid stands towards the plan. Optional: a placement stored before attitudes existed, or one
+ * whose attitude nobody knows yet, has none (read as unknown).
+ */
+export const ATTITUDES = ['supports', 'neutral', 'critical'] as const;
+export type Attitude = (typeof ATTITUDES)[number];
+const placementFields = {
   kind: v.literal('placement'),
   power: v.picklist(LEVELS),
   interest: v.picklist(LEVELS),
   note: shortText,
-});
+  attitude: v.optional(v.picklist(ATTITUDES)),
+};
+/** A partner of the directory in a grid, stored under `p:<partnerId>`. */
+export const GridPlacementSchema = v.strictObject(placementFields);
 export type GridPlacement = v.InferOutput<typeof GridPlacementSchema>;
+
+/** People and groups a grid names who are not in the directory: residents, clients, politicians … */
+export const OUTSIDER_KINDS = ['resident', 'client', 'politician', 'other'] as const;
+export type OutsiderKind = (typeof OUTSIDER_KINDS)[number];
+export const OUTSIDER_NAME_MAX = 120;
+/** Someone outside the directory in a grid, stored under `o:<id>`: named here, with what kind of actor they are. */
+export const OutsiderPlacementSchema = v.strictObject({
+  ...placementFields,
+  who: v.picklist(OUTSIDER_KINDS),
+  name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(OUTSIDER_NAME_MAX)),
+});
+export type OutsiderPlacement = v.InferOutput<typeof OutsiderPlacementSchema>;
 
 /** A person or service in a client's ecogram, and what the tie with them is like. */
 export const ECO_GROUPS = ['household', 'family', 'friends', 'neighbours', 'workSchool', 'volunteers', 'professionals', 'other'] as const;
@@ -62,7 +83,13 @@ export type EcoPerson = v.InferOutput<typeof EcoPersonSchema>;
  * One answer: text (also a checklist state, see CHECK_STATES), a grid placement, an ecogram person, or null for
  * an entry that was removed (kept as null, so the removal syncs and merges like any other change).
  */
-export const AnswerSchema = v.union([v.pipe(v.string(), v.maxLength(LONG_TEXT_MAX)), v.null(), GridPlacementSchema, EcoPersonSchema]);
+export const AnswerSchema = v.union([
+  v.pipe(v.string(), v.maxLength(LONG_TEXT_MAX)),
+  v.null(),
+  GridPlacementSchema,
+  OutsiderPlacementSchema,
+  EcoPersonSchema,
+]);
 export type Answer = v.InferOutput<typeof AnswerSchema>;
 
 /** Answer keys: `title`, a question id, or `<prefix>:<id>` for entries (a partner in a grid, a person in an ecogram). */
@@ -71,9 +98,14 @@ export const ANSWER_KEY = /^[a-z][a-zA-Z0-9]*(:[a-zA-Z0-9-]{1,64})?$/;
 export const MAX_ANSWERS = 500;
 const answerKey = v.pipe(v.string(), v.maxLength(80), v.regex(ANSWER_KEY));
 
+/** An outsider's entry is only ever under `o:`, and `o:` holds nothing else: the key says how to read the value. */
+const outsiderKeysMatch = (answers: Record<string, Answer>): boolean =>
+  Object.entries(answers).every(([key, value]) => value === null || key.startsWith('o:') === isOutsider(value));
+
 export const AnswersSchema = v.pipe(
   v.record(answerKey, AnswerSchema),
   v.check((answers) => Object.keys(answers).length <= MAX_ANSWERS, 'tooManyAnswers'),
+  v.check(outsiderKeysMatch, 'outsiderKey'),
 );
 export type Answers = v.InferOutput<typeof AnswersSchema>;
 
@@ -106,7 +138,10 @@ export function entries<T extends Answer>(body: InstrumentBody, prefix: string, 
   return out;
 }
 
-export const isPlacement = (a: Answer): a is GridPlacement => typeof a === 'object' && a !== null && a.kind === 'placement';
+/** A place in a grid: a partner's (`p:`) or an outsider's (`o:`); both have power, interest, note and attitude. */
+export const isPlacement = (a: Answer): a is GridPlacement | OutsiderPlacement => typeof a === 'object' && a !== null && a.kind === 'placement';
+export const isOutsider = (a: Answer): a is OutsiderPlacement => isPlacement(a) && 'who' in a;
+export const isPartnerPlacement = (a: Answer): a is GridPlacement => isPlacement(a) && !('who' in a);
 export const isEcoPerson = (a: Answer): a is EcoPerson => typeof a === 'object' && a !== null && a.kind === 'person';
 
 /** The answers of `next` that differ from `prev`: what one save of a run sends. */

@@ -3,6 +3,7 @@ import type { CaseBody, CaseFile, CaseStatus } from './caseFile';
 import type { Example, ExampleBody } from './example';
 import type { FollowUp } from './followUp';
 import type { Answers, InstrumentRun, RunStatus } from './instrumentRun';
+import type { NoteAddendum } from './noteAddendum';
 import type { Partner, PartnerBody } from './partner';
 import type { Theme } from './themes';
 import type { VisitNote } from './visitNote';
@@ -16,6 +17,8 @@ export type Mutation =
   | { type: 'case.setFields'; id: string; fields: Partial<CaseBody> }
   | { type: 'case.transition'; id: string; status: CaseStatus }
   | { type: 'note.add'; row: VisitNote }
+  /** An aanvulling of rechtzetting under a saved note (model/noteAddendum): a new row of the notes collection. */
+  | { type: 'note.addAddendum'; row: NoteAddendum }
   | { type: 'followUp.add'; row: FollowUp }
   | { type: 'followUp.complete'; id: string; doneAt: string }
   | { type: 'followUp.reopen'; id: string }

@@ -1,5 +1,5 @@
 import { addDays } from './dates';
-import type { FollowUpBody } from './followUp';
+import type { ContactType, FollowUpBody } from './followUp';
 import type { VisitNoteBody } from './visitNote';
 
 export interface PlannedFollowUp {
@@ -9,7 +9,7 @@ export interface PlannedFollowUp {
 
 /** Translated titles for follow-ups that a note creates; the model stays free of UI text. */
 export interface FollowUpTitles {
-  nextContact: (type: string) => string;
+  nextContact: (type: ContactType) => string;
   referral: (partnerName: string) => string;
   documents: string;
 }
@@ -32,15 +32,27 @@ export function plannedFollowUps(note: VisitNoteBody, titles: FollowUpTitles): P
     }
   }
   if (next) {
-    planned.push({ dueDate: next, body: { title: clip(titles.nextContact(note.opvolging.nextContactType)), who: '', kind: 'contact' } });
+    planned.push({ dueDate: next, body: { title: clip(titles.nextContact(note.opvolging.nextContactType)), who: '', kind: 'contact', topic: { key: 'nextContact', contactType: note.opvolging.nextContactType } } });
   }
   for (const r of note.opvolging.referrals) {
-    planned.push({ dueDate: checkDay, body: { title: clip(titles.referral(r.partnerName)), who: '', kind: 'referral' } });
+    planned.push({ dueDate: checkDay, body: { title: clip(titles.referral(r.partnerName)), who: '', kind: 'referral', topic: { key: 'referral', partner: r.partnerName } } });
   }
   if (note.opvolging.documents.trim()) {
-    planned.push({ dueDate: checkDay, body: { title: clip(titles.documents), who: '', kind: 'document' } });
+    planned.push({ dueDate: checkDay, body: { title: clip(titles.documents), who: '', kind: 'document', topic: { key: 'documents' } } });
   }
   return planned;
+}
+
+/**
+ * A follow-up's title as the reader should see it: one the app wrote (it has a topic) in the reader's language,
+ * one a person typed (or an older row without a topic) as it was written.
+ */
+export function shownTitle(body: Pick<FollowUpBody, 'title' | 'topic'>, titles: FollowUpTitles): string {
+  const topic = body.topic;
+  if (!topic) return body.title;
+  if (topic.key === 'nextContact') return clip(titles.nextContact(topic.contactType));
+  if (topic.key === 'referral') return clip(titles.referral(topic.partner));
+  return clip(titles.documents);
 }
 
 /** Follow-up titles are one line; an agreement's long text stays in the note itself. */

@@ -6,6 +6,7 @@ import { INSTRUMENT_KINDS, InstrumentBodySchema, RUN_STATUSES } from './instrume
 import { PartnerBodySchema } from './partner';
 import { THEMES } from './themes';
 import { day } from './validation';
+import { AddendumBodySchema } from './noteAddendum';
 import { VisitNoteBodySchema } from './visitNote';
 
 /** Schemas of whole stored rows, for everything that arrives from outside: snapshots and sync. */
@@ -27,6 +28,8 @@ const themes = v.array(v.picklist(THEMES));
 
 export const CaseRowSchema = v.object({ ...base, status: v.picklist(CASE_STATUSES), body: CaseBodySchema });
 export const NoteRowSchema = v.object({ ...base, caseId: id, date: day, body: VisitNoteBodySchema });
+/** An addendum, a row of the notes collection (model/noteAddendum): no visit day, the id of its note. */
+export const AddendumRowSchema = v.object({ ...base, caseId: id, date: v.literal(''), addendumOf: id, body: AddendumBodySchema });
 export const FollowUpRowSchema = v.object({
   ...base,
   caseId: id,

@@ -3,40 +3,72 @@ import { countConflicts, countNeedsAttention, historyProgress, type HistoryProgr
 import { watch } from '../db/live';
 import { getMeta } from '../db/meta';
 import { formatCount, formatDateTime } from '../i18n/format';
-import { t } from '../i18n/i18n';
+import { currentLanguage, t } from '../i18n/i18n';
+import { brusselsDay, TIME_ZONE } from '../model/dates';
 import type { SessionUser } from '../sync/responses';
-import { watchSync, type SyncState } from '../sync/status';
+import { watchSync, type Reachability, type SyncState } from '../sync/status';
 import { Button } from '../ui/Button';
 import { Link } from '../ui/Link';
+import { syncBadge } from '../ui/syncState';
 import { useWatched } from '../ui/useWatched';
 
 /** Loads after the first screen: counting conflicts is never on the path to the caseload. */
 const COUNT_DELAY_MS = 1500;
 
+/** What waits in the outbox: to be sent, and refused by the server (the header counts both live). */
+export interface OutboxCounts {
+  waiting: number;
+  refused: number;
+}
+
+let timeFormat: Intl.DateTimeFormat | null = null;
+let timeFormatLang = '';
+/** The last sync, short: the time alone today ("14:32"), the date and time before today. */
+function syncedWhen(iso: string): string {
+  const at = new Date(iso);
+  if (brusselsDay(at) !== brusselsDay(new Date())) return formatDateTime(iso);
+  if (!timeFormat || timeFormatLang !== currentLanguage()) {
+    timeFormatLang = currentLanguage();
+    timeFormat = new Intl.DateTimeFormat(timeFormatLang === 'nl' ? 'nl-BE' : 'en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+  }
+  return timeFormat.format(at);
+}
+
 /**
- * Sign in, or sync now, with the last sync time, any sync problem in words, and links to what needs the user.
+ * Sign in, or the sync state you can see (issue 14, point 6) and "sync now", with any sync problem in words and
+ * links to what needs the user. The state is one badge: an icon and a colour per state (app.css) and always
+ * words, with the last sync time under them; it opens the list of what waits and what was refused (/wachtrij).
  * The row keeps its height from the first frame on (see .sync-controls), so nothing on the page moves when
  * its words arrive or change.
  */
-export function SyncControls() {
+export function SyncControls({ reach, counts }: { reach: Reachability; counts: OutboxCounts | null }) {
   const [sync, setSync] = useState<SyncState | null>(null);
   useEffect(() => watchSync(setSync), []);
   const session = useWatched<SessionUser | undefined>((next, fail) => watch(() => getMeta<SessionUser>('sessionUser'), next, fail), []);
   const signedIn = session.state === 'ready' && session.value !== undefined;
-  const syncLine = !sync
-    ? ''
-    : sync.phase === 'syncing'
-      ? t('status.syncing')
-      : sync.error
-        ? t(`status.error.${sync.error}`)
-        : sync.lastSyncedAt
-          ? t('status.lastSynced', { when: formatDateTime(sync.lastSyncedAt) })
-          : t('status.neverSynced');
+  const badge = syncBadge({
+    online: reach !== 'unreachable' && sync?.error !== 'offline',
+    syncing: sync?.phase === 'syncing',
+    waiting: counts?.waiting ?? 0,
+    refused: counts?.refused ?? 0,
+  });
+  const words =
+    badge.state === 'sent' || badge.state === 'syncing'
+      ? t(`status.badge.${badge.state}`)
+      : badge.state === 'offline'
+        ? badge.count > 0
+          ? t('status.badge.offlineWaiting', { count: badge.count })
+          : t('status.badge.offline')
+        : t(`status.badge.${badge.state}`, { count: badge.count });
+  const last = sync?.lastSyncedAt ? syncedWhen(sync.lastSyncedAt) : null;
+  // While a round runs, the time of the one before it: "Gesynchroniseerd" only ever follows a finished round.
+  const when = !last ? t('status.neverSynced') : sync?.phase === 'syncing' ? t('status.previousSync', { when: last }) : t('status.lastSynced', { when: last });
+  const error = sync?.error && sync.error !== 'offline' ? t(`status.error.${sync.error}`) : null;
   return (
     <div class="sync-controls" data-testid="sync-controls">
       {session.state === 'ready' && !signedIn && (
         <>
-          <span class="list-meta">{t('status.notSignedIn')}</span>
+          <span class="list-meta sync-signed-out">{t('status.notSignedIn')}</span>
           <Link class="btn btn-secondary btn-small" href="/aanmelden">
             {t('status.signIn')}
           </Link>
@@ -44,10 +76,18 @@ export function SyncControls() {
       )}
       {signedIn && (
         <>
-          <span class="list-meta">{syncLine}</span>
-          <Button class="btn-small" onClick={() => void import('../sync/engine').then((m) => m.syncNow())} disabled={sync?.phase === 'syncing'}>
-            {t('status.syncNow')}
+          <Link class={`sync-badge sync-${badge.state}`} href="/wachtrij" data-testid="sync-badge">
+            <span class="sync-icon" aria-hidden="true" />
+            <span class="sync-words">
+              <strong>{words}</strong>
+              <span class="sync-when">{when}</span>
+            </span>
+          </Link>
+          <Button class="btn-small sync-now" onClick={() => void import('../sync/engine').then((m) => m.syncNow())} disabled={sync?.phase === 'syncing'}>
+            <span class="sync-now-icon" aria-hidden="true" />
+            <span class="sync-now-text">{t('status.syncNow')}</span>
           </Button>
+          {error && <span class="list-meta sync-error">{error}</span>}
         </>
       )}
       <DelayedCounts />
@@ -96,7 +136,7 @@ function Counts() {
   return (
     <>
       {conflicts > 0 && <Link href="/conflicten">{t('status.conflicts', { count: conflicts })}</Link>}
-      {attention > 0 && <Link href="/instellingen">{t('status.needsAttention', { count: attention })}</Link>}
+      {attention > 0 && <Link href="/wachtrij">{t('status.needsAttention', { count: attention })}</Link>}
     </>
   );
 }

@@ -26,11 +26,13 @@ const GlossaryScreen = lazyScreen(withTexts(['cards'], () => import('../features
 const InstrumentsScreen = lazyScreen(withTexts(['instruments'], () => import('../features/instruments/InstrumentsScreen').then((m) => m.InstrumentsScreen)));
 const StartRunScreen = lazyScreen(withTexts(['instruments'], () => import('../features/instruments/StartRunScreen').then((m) => m.StartRunScreen)));
 const RunScreen = lazyScreen(withTexts(['instruments'], () => import('../features/instruments/RunScreen').then((m) => m.RunScreen)));
+// What waits to be sent and what was refused: opened from the header's sync state (issue 14, point 6).
+const WaitingScreen = lazyScreen(withTexts(['settings'], () => import('../features/settings/WaitingScreen').then((m) => m.WaitingScreen)));
 // The admin screens and their routes load together when one is opened (a few people, online only), so none of
 // them weighs on the first screen.
 const AdminRoutes = lazyScreen<{ path: string }>(() => import('./adminRoutes').then((m) => m.AdminRoutes));
 
-const LAZY_SCREENS = [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm, CardListScreen, CardScreen, GlossaryScreen, InstrumentsScreen, StartRunScreen, RunScreen];
+const LAZY_SCREENS = [CaseScreen, VisitNoteScreen, FollowUpsScreen, PartnerListScreen, PartnerScreen, CaseForm, NoteScreen, ExampleListScreen, ExampleScreen, PartnerForm, ExampleForm, CardListScreen, CardScreen, GlossaryScreen, InstrumentsScreen, StartRunScreen, RunScreen, WaitingScreen];
 
 /**
  * Loads the other screens' code once the first screen is up, so later navigation is instant: one screen at a
@@ -69,6 +71,7 @@ const ROUTES: Array<[string, (p: Params) => ComponentChildren]> = [
   ['/instrumenten', () => <InstrumentsScreen />],
   ['/instrumenten/nieuw/:kind', (p) => <StartRunScreen kind={p.kind!} />],
   ['/instrumenten/:id', (p) => <RunScreen runId={p.id!} />],
+  ['/wachtrij', () => <WaitingScreen />],
 ];
 
 /**

@@ -10,6 +10,7 @@ import {
   id,
   InstrumentRunRowSchema,
   NoteRowSchema,
+  AddendumRowSchema,
   PartnerRowSchema,
 } from '../model/rowSchemas';
 import { THEMES } from '../model/themes';
@@ -63,6 +64,9 @@ export const MutationSchema = v.variant('type', [
   v.object({ type: v.literal('case.setFields'), id, fields: v.partial(CaseBodySchema) }),
   v.object({ type: v.literal('case.transition'), id, status: v.picklist(CASE_STATUSES) }),
   v.object({ type: v.literal('note.add'), row: NoteRowSchema }),
+  // Added (issue 14): an app that does not know it never sends it; its rows fail an older app's note schema
+  // (no visit day) and are left out there as unreadable, never shown half-understood.
+  v.object({ type: v.literal('note.addAddendum'), row: AddendumRowSchema }),
   v.object({ type: v.literal('followUp.add'), row: FollowUpRowSchema }),
   v.object({ type: v.literal('followUp.complete'), id, doneAt: timestamp }),
   v.object({ type: v.literal('followUp.reopen'), id }),

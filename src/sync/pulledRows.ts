@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { IncomingRow } from '../db/syncStore';
 import type { Collection } from '../model/collections';
-import { CaseRowSchema, ExampleRowSchema, FollowUpRowSchema, InstrumentRunRowSchema, NoteRowSchema, PartnerRowSchema } from '../model/rowSchemas';
+import { AddendumRowSchema, CaseRowSchema, ExampleRowSchema, FollowUpRowSchema, InstrumentRunRowSchema, NoteRowSchema, PartnerRowSchema } from '../model/rowSchemas';
 import type { RowState } from './protocol';
 
 /**
@@ -12,7 +12,8 @@ import type { RowState } from './protocol';
 const pulledBody = { body: v.looseObject({}) };
 const PULLED_ROW_SCHEMAS = {
   cases: v.looseObject({ ...CaseRowSchema.entries, ...pulledBody }),
-  notes: v.looseObject({ ...NoteRowSchema.entries, ...pulledBody }),
+  // A visit note, or an addendum to one (model/noteAddendum).
+  notes: v.union([v.looseObject({ ...NoteRowSchema.entries, ...pulledBody }), v.looseObject({ ...AddendumRowSchema.entries, ...pulledBody })]),
   followUps: v.looseObject({ ...FollowUpRowSchema.entries, ...pulledBody }),
   partners: v.looseObject({ ...PartnerRowSchema.entries, ...pulledBody }),
   examples: v.looseObject({ ...ExampleRowSchema.entries, ...pulledBody }),

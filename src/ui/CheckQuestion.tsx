@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Button } from './Button';
 import { FieldLinks } from './FieldLinks';
 import type { FieldMessage } from './fieldMessages';
@@ -26,7 +26,9 @@ interface Props {
 export function CheckQuestion({ title, intro, items, attempt, confirmLabel, onConfirm, busy, level = 2 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = items.length > 0;
-  useEffect(() => {
+  // Before the frame is painted, not after it: a screen reader hears it at once, and nothing else can take the
+  // focus in between (a test, or a tap, that comes right after the paint).
+  useLayoutEffect(() => {
     if (shown) ref.current?.focus();
   }, [shown, attempt]);
   if (!shown) return null;

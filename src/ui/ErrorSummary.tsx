@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { FieldLinks } from './FieldLinks';
 import type { FieldMessage } from './fieldMessages';
 
@@ -21,7 +21,9 @@ export function ErrorSummary({ title, items, attempt, level = 2 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = items.length > 0;
   const words = items.map((item) => item.message).join('\n');
-  useEffect(() => {
+  // Before the frame is painted, not after it: a screen reader hears it at once, and nothing else can take the
+  // focus in between (a test, or a tap, that comes right after the paint).
+  useLayoutEffect(() => {
     if (shown) ref.current?.focus();
   }, [shown, attempt, words]);
   if (!shown) return null;

@@ -19,7 +19,8 @@ async function prime(context, url) {
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForTimeout(500); // the case screen records the visit just after it is drawn
   await page.goto(url);
-  await page.locator(CASELOAD_ITEM).getByText(/Laatst geopend/).first().waitFor({ timeout: 30_000 });
+  // What is next per case (the demo's cases have visits) fills in after the list: the app is fully there.
+  await page.locator(`${CASELOAD_ITEM} [data-testid=case-next]`).getByText(/Laatste bezoek|Nog geen bezoek/).first().waitFor({ timeout: 30_000 });
   const items = await page.locator(CASELOAD_ITEM).count();
   await page.close();
   return items;
@@ -134,8 +135,8 @@ async function oneRun(context, keeper, workers, url, probe = false) {
   if (r.online) throw new Error('Cold start ran while the page still saw itself online');
   if (!(r.workerStart > 0) || !r.controlled) throw new Error(`Navigation was not served by the service worker (${JSON.stringify(r)})`);
   if (r.items === 0) throw new Error('Caseload rendered empty: the demo data was not in IndexedDB');
-  // The "opened at" times follow the list by a frame; after the measurement, make sure they did come.
-  await page.locator(CASELOAD_ITEM).getByText(/Laatst geopend/).first().waitFor({ timeout: 10_000 });
+  // What is next per case follows the list by a frame; after the measurement, make sure it did come.
+  await page.locator(`${CASELOAD_ITEM} [data-testid=case-next]`).getByText(/Laatste bezoek|Nog geen bezoek/).first().waitFor({ timeout: 10_000 });
   await cdp.detach();
   await page.close();
   return r;

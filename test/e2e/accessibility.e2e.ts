@@ -34,6 +34,7 @@ const SCREENS = [
   '/instrumenten/bestaat-niet',
   '/dossiers/demo-case-1/ecogram/nieuw',
   '/instellingen',
+  '/wachtrij',
   '/aanmelden',
   '/conflicten',
   '/bestaat-niet',

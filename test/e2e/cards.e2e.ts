@@ -119,9 +119,10 @@ describe('reference cards, offline', () => {
     expect(await recent.locator('.list-title').first().textContent()).toBe('Ecogram');
   });
 
-  it('links glossary terms in a card to their entry, and the glossary is searchable offline', async () => {
+  it('opens a glossary term of a card in place, links it to its entry, and the glossary is searchable offline', async () => {
     await openCard('geintegreerd-breed-onthaal', 'Geïntegreerd breed onthaal (GBO)');
-    await app.page.locator('article a.term-link', { hasText: 'onderbescherming' }).first().click();
+    await app.page.locator('article button.term-button', { hasText: 'onderbescherming' }).first().click();
+    await app.page.getByRole('group', { name: 'Uitleg bij ‘onderbescherming’' }).getByRole('link', { name: /^Volledige uitleg/ }).click();
     await app.page.waitForURL('**/woordenlijst/onderbescherming');
     await app.page.locator('#term-onderbescherming.term-target').waitFor();
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe('term-onderbescherming');

@@ -7,7 +7,7 @@ export const AUDIT_ACTIONS = [
   ...['account.create', 'account.disable', 'account.enable', 'account.rename', 'account.role', 'account.resetPassword'],
   ...['account.revokeSessions', 'account.addTeam', 'account.removeTeam'],
   // Changes pushed under a dossier are logged by their change type (src/model/mutation.ts).
-  ...['note.add', 'followUp.add', 'followUp.complete', 'followUp.reopen', 'instrumentRun.start', 'instrumentRun.setAnswers', 'instrumentRun.setStatus'],
+  ...['note.add', 'note.addAddendum', 'followUp.add', 'followUp.complete', 'followUp.reopen', 'instrumentRun.start', 'instrumentRun.setAnswers', 'instrumentRun.setStatus'],
 ];
 
 /** The locale key of a known action: `account.create` → `account_create` (keys do not nest on the dot). */

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { audienceLabel, cardHref, categoryLabel, coreHeading } from './cardLabels';
+import { CardChecklist } from './CardChecklist';
 import { LinkedText } from './LinkedText';
 import { ThemeLinks } from './ThemeLinks';
 
@@ -17,9 +18,14 @@ interface Props {
   glossary: GlossaryEntry[];
 }
 
-/** A card as a reader (or a printer) sees it. Everything is rendered as text; glossary terms become links. */
+/**
+ * A card as a reader (or a printer) sees it. Everything is rendered as text; a glossary term opens its definition in
+ * place, and a checklist can be ticked on this device.
+ */
 export function CardView({ card, set, glossary }: Props) {
   const matcher = useMemo(() => termMatcher(glossary, set.lang), [glossary, set.lang]);
+  const terms = useMemo(() => new Map(glossary.map((g) => [g.id, g])), [glossary]);
+  const lang = set.lang;
   // One pass over the texts in reading order, so each term links where it first appears.
   const [summary, whenToUse, core, pitfalls] = useMemo(() => {
     const groups = [[card.summary], card.whenToUse, card.core.items, card.pitfalls];
@@ -41,7 +47,7 @@ export function CardView({ card, set, glossary }: Props) {
       </p>
       <h1>{card.title}</h1>
       <p class="card-summary">
-        <LinkedText segments={summary![0]!} />
+        <LinkedText segments={summary![0]!} terms={terms} lang={lang} />
       </p>
       <ul class="tag-list" aria-label={t('cards.tags')}>
         <li class="tag">{categoryLabel(card.category)}</li>
@@ -61,27 +67,31 @@ export function CardView({ card, set, glossary }: Props) {
         <ul>
           {whenToUse!.map((segments, i) => (
             <li key={i}>
-              <LinkedText segments={segments} />
+              <LinkedText segments={segments} terms={terms} lang={lang} />
             </li>
           ))}
         </ul>
       </section>
       <section>
         <h2>{coreHeading(card.core.kind)}</h2>
-        <CoreList class={card.core.kind === 'checklist' ? 'checklist' : 'card-core'}>
-          {core!.map((segments, i) => (
-            <li key={i}>
-              <LinkedText segments={segments} />
-            </li>
-          ))}
-        </CoreList>
+        {card.core.kind === 'checklist' ? (
+          <CardChecklist slug={card.slug} items={card.core.items} segments={core!} terms={terms} lang={lang} />
+        ) : (
+          <CoreList class="card-core">
+            {core!.map((segments, i) => (
+              <li key={i}>
+                <LinkedText segments={segments} terms={terms} lang={lang} />
+              </li>
+            ))}
+          </CoreList>
+        )}
       </section>
       <section>
         <h2>{t('cards.pitfalls')}</h2>
         <ul>
           {pitfalls!.map((segments, i) => (
             <li key={i}>
-              <LinkedText segments={segments} />
+              <LinkedText segments={segments} terms={terms} lang={lang} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,6 @@
 import { compareCodeUnits } from '../../model/order';
 import { useEffect, useState } from 'preact/hooks';
-import { markCaseOpened, setCaseStatus } from '../../db/cases';
+import { markCaseOpened } from '../../db/cases';
 import { completeFollowUp, reopenFollowUp } from '../../db/followUps';
 import { errorText } from '../../i18n/errorText';
 import { formatDateTime, formatDay } from '../../i18n/format';
@@ -14,9 +14,13 @@ import { Link } from '../../ui/Link';
 import { Notice } from '../../ui/Notice';
 import { initials } from '../../model/initials';
 import { ClientName } from '../../ui/ClientName';
+import { followUpTitle } from '../../i18n/followUpTitles';
 import { AddFollowUpForm } from './AddFollowUpForm';
+import { CaseCloseSection } from './CaseCloseSection';
 import { CaseInstruments } from './CaseInstruments';
 import { NOTES_PER_PAGE, useCaseFile } from './useCaseFile';
+import { NoteMarksLine } from './NoteMarksLine';
+import { useNoteMarks } from './useNoteMarks';
 
 /**
  * A dossier: its details, the draft in progress, what is still to do, and a timeline of visit notes and
@@ -25,6 +29,7 @@ import { NOTES_PER_PAGE, useCaseFile } from './useCaseFile';
 export function CaseScreen({ caseId }: { caseId: string }) {
   const [noteLimit, setNoteLimit] = useState(NOTES_PER_PAGE);
   const view = useCaseFile(caseId, noteLimit);
+  const marks = useNoteMarks(caseId);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const today = brusselsDay(new Date());
@@ -42,11 +47,18 @@ export function CaseScreen({ caseId }: { caseId: string }) {
     (f.status === 'done' ? reopenFollowUp(f.id) : completeFollowUp(f.id)).catch(setError);
   const open = followUps.filter((f) => f.status === 'open').sort((a, b) => compareCodeUnits(a.dueDate, b.dueDate));
   const timeline = caseTimeline(notes, followUps, !olderNotes);
+  // One tap from the everyday buttons to what is still to do, without a history entry of its own.
+  const toFollowUps = (e: MouseEvent) => {
+    e.preventDefault();
+    const heading = document.getElementById('case-followups');
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
   // `doneDay`: on the timeline, the day it was done.
   const followUpRow = (f: FollowUp, doneDay?: string) => (
     <FollowUpRow
       key={f.id}
-      title={f.body.title}
+      title={followUpTitle(f.body)}
       meta={[formatDay(f.dueDate), f.body.who, doneDay ? t('caseScreen.doneOn', { date: formatDay(doneDay) }) : '']
         .filter(Boolean)
         .join(' · ')}
@@ -102,14 +114,18 @@ export function CaseScreen({ caseId }: { caseId: string }) {
         <Link class="btn btn-secondary" href={`/dossiers/${caseId}/bewerken`}>
           {t('caseScreen.edit')}
         </Link>
-        <Button variant="quiet" onClick={() => void setCaseStatus(caseId, caseFile.status === 'open' ? 'closed' : 'open').catch(setError)}>
-          {caseFile.status === 'open' ? t('caseScreen.close') : t('caseScreen.reopen')}
-        </Button>
+        {open.length > 0 && (
+          <a class="btn btn-quiet" href="#case-followups" onClick={toFollowUps} data-testid="open-follow-ups">
+            {t('caseScreen.openFollowUps', { count: open.length })}
+          </a>
+        )}
       </div>
       {error !== null && <Notice kind="error">{errorText(error)}</Notice>}
       {adding && <AddFollowUpForm caseId={caseId} onDone={() => setAdding(false)} />}
 
-      <h2>{t('caseScreen.followUps')}</h2>
+      <h2 id="case-followups" tabIndex={-1}>
+        {t('caseScreen.followUps')}
+      </h2>
       {open.length === 0 ? <p class="empty">{t('caseScreen.noFollowUps')}</p> : <ul class="list">{open.map((f) => followUpRow(f))}</ul>}
 
       <h2>{t('caseScreen.timeline')}</h2>
@@ -125,6 +141,7 @@ export function CaseScreen({ caseId }: { caseId: string }) {
                 <Link class="list-link" href={`/notities/${item.note.id}`}>
                   <span class="list-title">{t('caseScreen.noteOf', { date: formatDay(item.note.date, 'long') })}</span>
                   <span class="list-meta">{item.note.body.context.reason || item.note.body.hulpvraag.ownWords || t('caseScreen.noReason')}</span>
+                  <NoteMarksLine unsent={marks.unsent.has(item.note.id)} addenda={marks.addenda.get(item.note.id) ?? 0} />
                 </Link>
               </li>
             ),
@@ -138,6 +155,8 @@ export function CaseScreen({ caseId }: { caseId: string }) {
       )}
 
       <CaseInstruments caseId={caseId} />
+
+      <CaseCloseSection caseId={caseId} status={caseFile.status} openFollowUps={open.length} />
     </>
   );
 }

@@ -4,7 +4,6 @@ import { takePreloadedCaseload } from './caseloadPreload';
 import { watch } from '../../db/live';
 import { errorText } from '../../i18n/errorText';
 import { watchFirstLoad, type FirstLoad } from '../../sync/status';
-import { formatDateTime } from '../../i18n/format';
 import { t } from '../../i18n/i18n';
 import { initials } from '../../model/initials';
 import { Link } from '../../ui/Link';
@@ -14,8 +13,12 @@ import { firstScreenShown, useAfterFirstScreen } from '../../ui/firstScreen';
 import { useWatched } from '../../ui/useWatched';
 import type { CaseloadFilter } from '../../model/caseOwner';
 import { useTeamView } from './useTeamView';
+import { useCaseNext } from './useCaseNext';
 
-/** The first screen: my open cases, recently opened first, searchable by label. */
+/**
+ * The first screen: my open cases, what needs attention first (overdue, due today), then recently opened; each
+ * says what is next (the next contact, what is open and overdue, the last visit), searchable by label.
+ */
 export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
   const [query, setQuery] = useState('');
   const [firstLoad, setFirstLoad] = useState<FirstLoad>('unknown');
@@ -30,9 +33,11 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
     firstScreenShown();
   });
   useEffect(() => watchFirstLoad(setFirstLoad), []);
-  // On a cold start the "opened at" times follow one frame after the list: the first date formatter of a page
-  // loads ICU's calendar data, which on a slow tablet would hold back the whole list. The line keeps its height.
+  // On a cold start what is next per case follows the list (its reads, the opening of the follow-ups and the
+  // first date formatter of a page, which loads ICU's calendar data, would hold back the whole list on a slow
+  // tablet). Its line is there from the first frame, at its height, so nothing moves when it fills in.
   const datesShown = useAfterFirstScreen();
+  const next = useCaseNext(datesShown);
   const caseload = useWatched<CaseloadItem[]>((next, fail) => watch(() => listCaseload(query), next, fail), [query], takePreloadedCaseload);
   listDrawn.current = caseload.state === 'ready';
   // Over several teams (a coordinator), each case says whose it is, and the list can be narrowed by team and worker.
@@ -65,16 +70,21 @@ export function CaseloadScreen({ pickFor }: { pickFor?: 'visit' }) {
             <p class="empty">{query ? t('caseload.noMatch') : teams && (filter.teamId || filter.authorId) ? teams.code.noFilterMatch() : firstLoad === 'done' ? t('caseload.empty') : t('caseload.fetching')}</p>
           ) : (
             <ul class="list" data-testid="caseload">
-              {shown.map(({ caseFile, openedAt }) => (
+              {shown.map(({ caseFile, attention }) => (
                 <li key={caseFile.id}>
                   <Link class="list-link" href={target(caseFile.id)}>
-                    {/* A name as ui/ClientName draws it, without its code: this list is the first screen. */}
-                    <span class="list-title client-name" data-initials={initials(caseFile.body.label)}>
-                      <span class="client-name-held">{caseFile.body.label}</span>
+                    <span class="caseload-head">
+                      {/* A name as ui/ClientName draws it, without its code: this list is the first screen. */}
+                      <span class="list-title client-name" data-initials={initials(caseFile.body.label)}>
+                        <span class="client-name-held">{caseFile.body.label}</span>
+                      </span>
+                      {attention !== 'later' && (
+                        <span class={`badge ${attention === 'overdue' ? 'badge-overdue' : 'badge-today'}`}>{attention === 'overdue' ? t('followUps.overdueBadge') : t('caseNext.todayBadge')}</span>
+                      )}
                     </span>
-                    <span class="list-meta">
+                    <span class="list-meta caseload-next" data-testid="case-next">
                       {teams && teams.code.ownerLine(caseFile, teams.view)}
-                      {openedAt ? (datesShown ? t('caseload.openedAt', { when: formatDateTime(openedAt) }) : '\u00a0') : t('caseload.notOpened')}
+                      {next ? next.code.factsLine(next.next.get(caseFile.id)) : '\u00a0'}
                     </span>
                   </Link>
                 </li>

@@ -1,5 +1,7 @@
 import type { BootRead } from '../../db/bootRead';
-import { caseloadFrom, listCaseload, type CaseloadItem } from '../../db/caseload';
+import { caseloadFrom, dueAtStart, listCaseload, type CaseloadItem } from '../../db/caseload';
+import { DATABASE_NAME } from '../../db/databaseName';
+import { brusselsToday } from '../../model/caseNext';
 
 /**
  * The caseload read once before the app is first drawn, so a cold start paints the list in its first frame
@@ -9,7 +11,15 @@ import { caseloadFrom, listCaseload, type CaseloadItem } from '../../db/caseload
 let preloaded: CaseloadItem[] | undefined;
 
 export async function preloadCaseload(boot: BootRead | null): Promise<void> {
-  preloaded = boot ? caseloadFrom(boot.openCases, boot.views) : await listCaseload('');
+  if (!boot) {
+    preloaded = await listCaseload('');
+    return;
+  }
+  // The start-up read has no follow-ups: what is overdue or due today is read beside it, so the first frame is
+  // already in the order of what needs attention and nothing moves when the live query takes over.
+  const today = brusselsToday(new Date());
+  const due = boot.openCases.length > 0 ? await dueAtStart(indexedDB, DATABASE_NAME, today) : [];
+  preloaded = caseloadFrom(boot.openCases, boot.views, '', due, today);
 }
 
 export function takePreloadedCaseload(): CaseloadItem[] | undefined {

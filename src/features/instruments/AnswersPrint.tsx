@@ -2,7 +2,8 @@ import { t } from '../../i18n/i18n';
 import { themeLabel } from '../../i18n/themeOptions';
 import type { Answers } from '../../model/instrumentRun';
 import { answerText, basisKey, isCheckState, type InstrumentDefinition, type InstrumentItem } from '../../model/instruments';
-import { checkLabel, itemLabel, sectionLabel } from './instrumentText';
+import { attitudeOf, quadrantOf, type GridEntry } from '../../model/powerInterest';
+import { attitudeLabel, checkLabel, itemLabel, levelLabel, quadrantName, sectionLabel, whoLabel } from './instrumentText';
 
 function printed(item: InstrumentItem, answers: Answers): string {
   const value = answerText(answers[item.id]).trim();
@@ -35,5 +36,31 @@ export function AnswersPrint({ definition, answers }: { definition: InstrumentDe
         </section>
       ))}
     </div>
+  );
+}
+
+/** Everyone in a power–interest grid as plain text for paper: name (and kind), quadrant, levels and attitude in words. */
+export function GridAnswersPrint({ entries }: { entries: GridEntry[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <section class="instrument-print" data-testid="grid-print">
+      <h3>{t('instruments.grid.printHeading')}</h3>
+      <dl class="print-answers">
+        {entries.map(({ key, name, who, placement }) => (
+          <div key={key}>
+            <dt>{who ? t('instruments.grid.entryText', { name, who: whoLabel(who) }) : name}</dt>
+            <dd>
+              {t('instruments.grid.printPlacement', {
+                quadrant: quadrantName(quadrantOf(placement)),
+                power: levelLabel(placement.power),
+                interest: levelLabel(placement.interest),
+                attitude: attitudeLabel(attitudeOf(placement)),
+              })}
+            </dd>
+            {placement.note && <dd>{placement.note}</dd>}
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { caseLabelsOfRuns } from '../../db/caseLabels';
 import { listInstrumentRuns } from '../../db/instrumentRuns';
 import { watch } from '../../db/live';
 import { errorText } from '../../i18n/errorText';
@@ -21,6 +22,8 @@ export function InstrumentsScreen() {
   const [filter, setFilter] = useState<Filter>('open');
   const manages = useManagesNetwork();
   const runs = useWatched<InstrumentRun[]>((next, fail) => watch(() => listInstrumentRuns(), next, fail), []);
+  // Which case a case's run (an ecogram) belongs to: a watch of its own, so its reads come before its opening.
+  const caseLabels = useWatched<Map<string, string>>((next, fail) => watch(caseLabelsOfRuns, next, fail), []);
   return (
     <>
       <h1>{t('instruments.title')}</h1>
@@ -54,7 +57,7 @@ export function InstrumentsScreen() {
         onChange={(v) => setFilter(FILTERS.find((f) => f === v) ?? 'open')}
       />
       {runs.state === 'failed' && <Notice kind="error">{errorText(runs.error)}</Notice>}
-      {runs.state === 'ready' && <RunList runs={runs.value.filter((r) => filter === 'all' || r.status === filter)} />}
+      {runs.state === 'ready' && <RunList runs={runs.value.filter((r) => filter === 'all' || r.status === filter)} caseLabels={caseLabels.state === 'ready' ? caseLabels.value : undefined} />}
     </>
   );
 }

@@ -1,19 +1,20 @@
 import { t } from '../../i18n/i18n';
-import type { GridPlacement } from '../../model/instrumentRun';
-import { byQuadrant, levelsOf, QUADRANTS } from '../../model/powerInterest';
-import { levelLabel, quadrantMeaning, quadrantName } from './instrumentText';
+import { attitudeOf, byQuadrant, levelsOf, QUADRANTS, type GridEntry } from '../../model/powerInterest';
+import { AttitudeMark } from './AttitudeMark';
+import { levelLabel, quadrantMeaning, quadrantName, whoLabel } from './instrumentText';
 
 interface Props {
-  placements: Array<[partnerId: string, placement: GridPlacement]>;
-  nameOf: (partnerId: string) => string;
+  entries: GridEntry[];
 }
 
 /**
  * The 2×2 grid: high power on top, high interest on the right. Each quadrant is a heading, what it means and a list
  * of names, in reading order, so the same markup reads as a plain list to a screen reader and prints as it looks.
+ * Each name carries its attitude in a shape and a word, and someone outside the directory the kind of actor.
  */
-export function PowerInterestGrid({ placements, nameOf }: Props) {
-  const sorted = byQuadrant(placements);
+export function PowerInterestGrid({ entries }: Props) {
+  const sorted = byQuadrant(entries.map((e): [string, GridEntry['placement']] => [e.key, e.placement]));
+  const byKey = new Map(entries.map((e) => [e.key, e]));
   return (
     <div class="pi-frame">
       <span class="pi-axis pi-axis-power" aria-hidden="true">
@@ -32,12 +33,17 @@ export function PowerInterestGrid({ placements, nameOf }: Props) {
                 <p class="empty">{t('instruments.grid.emptyQuadrant')}</p>
               ) : (
                 <ul>
-                  {names.map(([id, p]) => (
-                    <li key={id}>
-                      <strong>{nameOf(id)}</strong>
-                      {p.note && <span class="pi-note">{p.note}</span>}
-                    </li>
-                  ))}
+                  {names.map(([key, p]) => {
+                    const entry = byKey.get(key)!;
+                    return (
+                      <li key={key} data-entry={key}>
+                        <strong>{entry.name}</strong>
+                        {entry.who && <span class="pi-who">{whoLabel(entry.who)}</span>}
+                        <AttitudeMark attitude={attitudeOf(p)} />
+                        {p.note && <span class="pi-note">{p.note}</span>}
+                      </li>
+                    );
+                  })}
                 </ul>
               )}
             </section>

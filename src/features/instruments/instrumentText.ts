@@ -1,5 +1,5 @@
 import { t } from '../../i18n/i18n';
-import type { CheckState, EcoPerson, InstrumentKind, RunStatus } from '../../model/instrumentRun';
+import type { Attitude, CheckState, EcoPerson, InstrumentKind, OutsiderKind, RunStatus } from '../../model/instrumentRun';
 import type { Quadrant } from '../../model/powerInterest';
 
 /** The labels of instruments, their questions and their entries. Ids come from src/model/instruments.ts. */
@@ -15,3 +15,6 @@ export const levelLabel = (level: 'high' | 'low'): string => t(`instruments.leve
 export const groupLabel = (group: EcoPerson['group']): string => t(`instruments.eco.groups.${group}`);
 export const tieLabel = (tie: EcoPerson['tie']): string => t(`instruments.eco.ties.${tie}`);
 export const supportLabel = (support: EcoPerson['supports'][number]): string => t(`instruments.eco.supportKinds.${support}`);
+export const attitudeLabel = (attitude: Attitude | 'unknown'): string => t(`instruments.grid.attitudes.${attitude}`);
+export const attitudeOption = (attitude: Attitude | 'unknown'): string => t(`instruments.grid.attitudeOptions.${attitude}`);
+export const whoLabel = (who: OutsiderKind): string => t(`instruments.grid.whoKinds.${who}`);

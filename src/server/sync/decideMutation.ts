@@ -54,6 +54,13 @@ function roleRule(m: Mutation, user: UserContext, ws: Workspace): RejectReason |
       // A client instrument holds client data: it only exists under a case, in that case's team.
       if (isCaseInstrument(m.row.instrument) !== (m.row.caseId !== '')) return 'invalid';
       return m.row.caseId === '' && !canManageNetworkInstruments(user.role) ? 'forbidden' : null;
+    case 'note.addAddendum': {
+      // Under a visit note of the same case (so of the same team, which decideCreate checks): a note of a case the
+      // user cannot see does not exist, like the case itself. An addendum is never added to another addendum.
+      const note = ws.visible('notes', m.row.addendumOf);
+      if (!note || note.deleted) return 'notFound';
+      return note.row['caseId'] !== m.row.caseId || note.scopeId !== m.row.scopeId || note.row['addendumOf'] !== undefined ? 'invalid' : null;
+    }
     case 'instrumentRun.setStatus': {
       const run = ws.visible('instrumentRuns', m.id);
       return run && run.row['caseId'] === '' && !canManageNetworkInstruments(user.role) ? 'forbidden' : null;

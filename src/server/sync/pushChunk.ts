@@ -98,10 +98,11 @@ async function applyAll(trx: Db, user: UserContext, clientId: string, todo: Push
   await writeAuditEntries(trx, pushAudit(user, clientId, applied), now);
 }
 
-/** The rows a mutation reads: the one it changes, or the id it creates and the case it hangs under. */
+/** The rows a mutation reads: the one it changes, or the id it creates, the case it hangs under and an addendum's note. */
 function references(m: PushedMutation): Array<RecordKey & { create: boolean }> {
   const effect = effectOf(m.mutation);
   if (effect.kind === 'set') return [{ collection: effect.collection, id: effect.id, create: false }];
   const own = { collection: effect.collection, id: effect.row.id, create: true };
-  return effect.caseId ? [own, { collection: 'cases', id: effect.caseId, create: false }] : [own];
+  const note = m.mutation.type === 'note.addAddendum' ? [{ collection: 'notes' as const, id: m.mutation.row.addendumOf, create: false }] : [];
+  return effect.caseId ? [own, { collection: 'cases', id: effect.caseId, create: false }, ...note] : [own, ...note];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseAuthor, matchesFilter } from '../../../src/model/caseOwner';
+import { caseAuthor, followUpOwner, matchesFilter } from '../../../src/model/caseOwner';
 
 const stamped = (by: string, scopeId = 'team-a') => ({ scopeId, fields: { 'body.label': { version: 1, by, at: '2026-12-01T09:00:00.000Z' } } });
 const unsynced = (scopeId = 'team-a') => ({ scopeId, fields: undefined });
@@ -21,5 +21,15 @@ describe('whose case it is, and a coordinator’s filter', () => {
     ['my own unsynced case under my name', unsynced(), { teamId: 'team-a', authorId: 'u-me' }, true],
   ])('%s', (_name, caseFile, filter, expected) => {
     expect(matchesFilter(caseFile, filter, 'u-me')).toBe(expected);
+  });
+});
+
+describe('whose a follow-up is, for a filter per person: the worker whose case it is', () => {
+  it.each([
+    ['on a synced case: its worker', stamped('u-lotte'), 'u-lotte'],
+    ['on my case not yet synced: mine', unsynced(), 'u-me'],
+    ['its case not on this device: nobody named', null, ''],
+  ])('%s', (_name, caseFile, expected) => {
+    expect(followUpOwner(caseFile, 'u-me')).toBe(expected);
   });
 });

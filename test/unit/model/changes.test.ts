@@ -23,6 +23,7 @@ const TABLE: Record<MutationType, { m: Mutation; collection: Collection; paths: 
   'case.setFields': { m: { type: 'case.setFields', id: 'r1', fields: { label: 'Nieuw' } }, collection: 'cases', paths: ['body.label'], laid: { body: { label: 'Nieuw', phone: 'oud' } } },
   'case.transition': { m: { type: 'case.transition', id: 'r1', status: 'closed' }, collection: 'cases', paths: ['status'], laid: { status: 'closed' } },
   'note.add': { m: { type: 'note.add', row: { id: 'r1' } as never }, collection: 'notes', paths: [], laid: 'unchanged' },
+  'note.addAddendum': { m: { type: 'note.addAddendum', row: { id: 'r1' } as never }, collection: 'notes', paths: [], laid: 'unchanged' },
   'followUp.add': { m: { type: 'followUp.add', row: { id: 'r1' } as never }, collection: 'followUps', paths: [], laid: 'unchanged' },
   'followUp.complete': { m: { type: 'followUp.complete', id: 'r1', doneAt: '2026-12-03T10:00:00.000Z' }, collection: 'followUps', paths: ['status', 'doneAt'], laid: { status: 'done', doneAt: '2026-12-03T10:00:00.000Z' } },
   'followUp.reopen': { m: { type: 'followUp.reopen', id: 'r1' }, collection: 'followUps', paths: ['status', 'doneAt'], laid: { status: 'open', doneAt: '' } },

@@ -66,9 +66,9 @@ describe('plannedFollowUps', () => {
     };
     expect(plannedFollowUps(body, titles)).toEqual([
       { dueDate: '2026-12-01', body: { title: 'Huurcontract zoeken', who: 'cliënt', kind: 'task' } },
-      { dueDate: '2026-12-10', body: { title: 'next phone', who: '', kind: 'contact' } },
-      { dueDate: '2026-12-10', body: { title: 'check CAW', who: '', kind: 'referral' } },
-      { dueDate: '2026-12-10', body: { title: 'docs', who: '', kind: 'document' } },
+      { dueDate: '2026-12-10', body: { title: 'next phone', who: '', kind: 'contact', topic: { key: 'nextContact', contactType: 'phone' } } },
+      { dueDate: '2026-12-10', body: { title: 'check CAW', who: '', kind: 'referral', topic: { key: 'referral', partner: 'CAW' } } },
+      { dueDate: '2026-12-10', body: { title: 'docs', who: '', kind: 'document', topic: { key: 'documents' } } },
     ]);
   });
 
