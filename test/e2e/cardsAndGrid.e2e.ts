@@ -7,6 +7,8 @@ import { axeViolations } from './support/axe';
 import type { Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
+import { RUNS } from './support/runs';
+import { makeOrganisation } from './support/organisation';
 
 /**
  * Issue 14 point 9, on a real organisation's server (DEMO=0): a card's checklist ticked on the device (kept across
@@ -26,15 +28,9 @@ const glossary = JSON.parse(readFileSync('content/glossary.json', 'utf8')) as Gl
 
 beforeAll(async () => {
   server = await startServer({ demo: false });
-  const init = await server.admin('init', '--org', 'Gemeente Vinkdorp (fictief)', '--admin-email', 'beheer@vinkdorp.example', '--admin-name', 'Beheer Vinkdorp (fictief)');
-  const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
-  const org = idIn(init);
-  const onthaal = idIn(await server.admin('create-team', '--org', org, '--name', 'Onthaal'));
-  await server.admin('create-team', '--org', org, '--name', 'Schuldhulp');
-  const out = await server.admin('create-user', '--org', org, '--email', 'nora@vinkdorp.example', '--name', 'Nora Coördinator (fictief)', '--role', 'coordinator', '--team', onthaal);
-  await server.admin('add-membership', '--email', 'nora@vinkdorp.example', '--team', 'Schuldhulp');
-  const password = /\(shown once[^)]*\): (\S+)/.exec(out.join('\n'))?.[1] ?? '';
-  app = await signedInTablet(server.url, { email: 'nora@vinkdorp.example', password }, profiles);
+  const organisation = await makeOrganisation(server, 'Gemeente Vinkdorp', 'vinkdorp.example', ['Onthaal', 'Schuldhulp']);
+  const nora = await organisation.person('nora', 'Nora Coördinator (fictief)', 'coordinator', ['Onthaal', 'Schuldhulp']);
+  app = await signedInTablet(server.url, nora, profiles);
 });
 afterAll(async () => {
   for (const profile of profiles) await profile.close();
@@ -101,15 +97,6 @@ const WORDS = {
     politicianName: 'Alderman Vandaele (fictief)',
   },
 } as const;
-
-const TABLET = { width: 1180, height: 820 };
-const PHONE = { width: 390, height: 844 };
-const RUNS = [
-  { lang: 'nl', size: TABLET },
-  { lang: 'nl', size: PHONE },
-  { lang: 'en', size: TABLET },
-  { lang: 'en', size: PHONE },
-] as const;
 
 /** Nothing sticks out sideways: the page scrolls only down, also on a phone. */
 const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);

@@ -5,6 +5,8 @@ import { axeViolations } from './support/axe';
 import type { Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
+import { RUNS, brusselsDay } from './support/runs';
+import { createdId as idIn, shownPassword as passwordIn } from './support/organisation';
 
 /**
  * A caseload that says what is next, and views for a coordinator (issue 14, points 4 and 8, and parts of 9), on a
@@ -20,23 +22,6 @@ const people: Record<'an' | 'chris' | 'els', { email: string; password: string }
 let an: App;
 let els: App;
 
-const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
-const passwordIn = (lines: string[]) => /\(shown once[^)]*\): (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
-
-/** A day in Brussels, `days` from today, as a date field takes it (YYYY-MM-DD). */
-function brusselsDay(days = 0): string {
-  const at = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-const TABLET = { width: 1180, height: 820 };
-const PHONE = { width: 390, height: 844 };
-const RUNS = [
-  { lang: 'nl', size: TABLET },
-  { lang: 'nl', size: PHONE },
-  { lang: 'en', size: TABLET },
-  { lang: 'en', size: PHONE },
-] as const;
 const tagOf = (run: (typeof RUNS)[number]) => `${run.lang}-${run.size.width}`;
 
 /** A case, a follow-up on it, and the page back on the case. `past`: asked "Klopt dit?" once, and confirmed. */

@@ -5,6 +5,7 @@ import { axeViolations } from './support/axe';
 import { openProfile, type Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
+import { PHONE, RUNS, brusselsDay } from './support/runs';
 
 /**
  * Errors at the field and questions about slips (issue 14, points 1 and 2), on a real organisation's server
@@ -85,21 +86,6 @@ const WORDS = {
     emailForm: 'Enter an email address like name@example.be.',
   },
 } as const;
-
-const TABLET = { width: 1180, height: 820 };
-const PHONE = { width: 390, height: 844 };
-const RUNS = [
-  { lang: 'nl', size: TABLET },
-  { lang: 'nl', size: PHONE },
-  { lang: 'en', size: TABLET },
-  { lang: 'en', size: PHONE },
-] as const;
-
-/** A day in Brussels, `days` from today, as a date field takes it (YYYY-MM-DD). */
-function brusselsDay(days = 0): string {
-  const at = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.id ?? null);
 

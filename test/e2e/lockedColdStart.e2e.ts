@@ -4,6 +4,7 @@ import { App } from './pages/App';
 import { axeViolations } from './support/axe';
 import { openProfile, type Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
+import { makeOrganisation } from './support/organisation';
 
 /**
  * A signed-in device's cold start paints index.html's copy of the unlock screen before any of the app's code has
@@ -16,17 +17,11 @@ let server: RunningServer;
 const profiles: Profile[] = [];
 const people: Record<'an' | 'bart', { email: string; password: string }> = {} as never;
 
-const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
-const passwordIn = (lines: string[]) => /\(shown once[^)]*\): (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
-
 beforeAll(async () => {
   server = await startServer({ demo: false, loginsPerMinute: 30 });
-  const org = idIn(await server.admin('init', '--org', 'Gemeente Koudstart (fictief)', '--admin-email', 'beheer@koudstart.example', '--admin-name', 'Beheer Koudstart (fictief)'));
-  const teams = [idIn(await server.admin('create-team', '--org', org, '--name', 'Onthaal')), idIn(await server.admin('create-team', '--org', org, '--name', 'Schuldhulp'))];
-  for (const [i, [key, name]] of ([['an', 'An Koudstart (fictief)'], ['bart', 'Bart Koudstart (fictief)']] as const).entries()) {
-    const email = `${key}@koudstart.example`;
-    people[key] = { email, password: passwordIn(await server.admin('create-user', '--org', org, '--email', email, '--name', name, '--role', 'worker', '--team', teams[i]!)) };
-  }
+  const organisation = await makeOrganisation(server, 'Gemeente Koudstart', 'koudstart.example', ['Onthaal', 'Schuldhulp']);
+  people.an = await organisation.person('an', 'An Koudstart (fictief)', 'worker', ['Onthaal']);
+  people.bart = await organisation.person('bart', 'Bart Koudstart (fictief)', 'worker', ['Schuldhulp']);
 });
 afterAll(async () => {
   for (const profile of profiles) await profile.close();

@@ -5,6 +5,8 @@ import { axeViolations } from './support/axe';
 import type { Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
+import { PHONE, RUNS, brusselsDay } from './support/runs';
+import { createdId as idIn, shownPassword as passwordIn } from './support/organisation';
 
 /**
  * Notes that can be corrected without rewriting history, an unsent note marked as such, and the note view and its
@@ -20,9 +22,6 @@ const people = {} as Record<'lien' | 'sam' | 'tom', { email: string; password: s
 let lien: App;
 let sam: App;
 let tom: App;
-
-const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
-const passwordIn = (lines: string[]) => /\(shown once[^)]*\): (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
 
 beforeAll(async () => {
   server = await startServer({ demo: false, loginsPerMinute: 30 });
@@ -83,21 +82,6 @@ const WORDS = {
     confidential: 'Confidential',
   },
 } as const;
-
-const TABLET = { width: 1180, height: 820 };
-const PHONE = { width: 390, height: 844 };
-const RUNS = [
-  { lang: 'nl', size: TABLET },
-  { lang: 'nl', size: PHONE },
-  { lang: 'en', size: TABLET },
-  { lang: 'en', size: PHONE },
-] as const;
-
-/** A day in Brussels, `days` from today, as a date field takes it (YYYY-MM-DD). */
-function brusselsDay(days = 0): string {
-  const at = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 /** The left edges of the note view's values, per section list: one column for the whole note. */
 const valueColumns = (page: Page) =>

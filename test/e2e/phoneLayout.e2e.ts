@@ -5,6 +5,7 @@ import { axeViolations } from './support/axe';
 import type { Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
+import { makeOrganisation } from './support/organisation';
 
 /**
  * The phone layout and the sync state you can see (issue 14, points 5 and 6), on a real organisation's server
@@ -19,15 +20,9 @@ let app: App;
 
 beforeAll(async () => {
   server = await startServer({ demo: false });
-  const init = await server.admin('init', '--org', 'Gemeente Zakformaat (fictief)', '--admin-email', 'beheer@zakformaat.example', '--admin-name', 'Beheer Zakformaat (fictief)');
-  const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
-  const org = idIn(init);
-  const thuiszorg = idIn(await server.admin('create-team', '--org', org, '--name', 'Thuiszorg'));
-  await server.admin('create-team', '--org', org, '--name', 'Schuldhulp');
-  const out = await server.admin('create-user', '--org', org, '--email', 'noor@zakformaat.example', '--name', 'Noor Testpersoon (fictief)', '--role', 'worker', '--team', thuiszorg);
-  await server.admin('add-membership', '--email', 'noor@zakformaat.example', '--team', 'Schuldhulp');
-  const password = /\(shown once[^)]*\): (\S+)/.exec(out.join('\n'))?.[1] ?? '';
-  app = await signedInTablet(server.url, { email: 'noor@zakformaat.example', password }, profiles);
+  const organisation = await makeOrganisation(server, 'Gemeente Zakformaat', 'zakformaat.example', ['Thuiszorg', 'Schuldhulp']);
+  const noor = await organisation.person('noor', 'Noor Testpersoon (fictief)', 'worker', ['Thuiszorg', 'Schuldhulp']);
+  app = await signedInTablet(server.url, noor, profiles);
 });
 afterAll(async () => {
   for (const profile of profiles) await profile.close();

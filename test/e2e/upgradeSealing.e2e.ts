@@ -6,6 +6,7 @@ import { openProfile, type Profile } from './support/browser';
 import { PREVIOUS_BUILD_DIR } from './support/globalSetup';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
+import { createdId as idIn, shownPassword as passwordIn } from './support/organisation';
 
 /**
  * Issue 13, point 5: a tablet that was in use before client data was sealed. The previous build (built from the
@@ -15,9 +16,6 @@ import { signedInTablet } from './support/tablet';
 let server: RunningServer;
 const profiles: Profile[] = [];
 const people: Record<'an' | 'bart', { email: string; password: string }> = {} as never;
-
-const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
-const passwordIn = (lines: string[]) => /\(shown once[^)]*\): (\S+)/.exec(lines.join('\n'))?.[1] ?? '';
 
 beforeAll(async () => {
   server = await startServer({ demo: false, loginsPerMinute: 30 });

@@ -27,6 +27,8 @@ export function CardChecklist({ slug, items, segments, terms, lang }: Props) {
   const ids = useMemo(() => checklistIds(items), [items]);
   const stored = useRef<string[]>([]);
   const [ticks, setTicks] = useState<Set<string>>(new Set());
+  // The count says what is kept on the device: it follows a tick once the tick is stored, not before.
+  const [keptCount, setKeptCount] = useState(0);
   const [loaded, setLoaded] = useState(false);
   const [failed, setFailed] = useState(false);
 
@@ -38,6 +40,7 @@ export function CardChecklist({ slug, items, segments, terms, lang }: Props) {
         if (!alive) return;
         stored.current = list;
         setTicks(ticksIn(list, ids));
+        setKeptCount(ticksIn(list, ids).size);
         setLoaded(true);
       },
       () => alive && setLoaded(true),
@@ -51,7 +54,10 @@ export function CardChecklist({ slug, items, segments, terms, lang }: Props) {
     stored.current = next;
     setTicks(ticksIn(next, ids));
     saveCardTicks(slug, next).then(
-      () => setFailed(false),
+      () => {
+        setFailed(false);
+        setKeptCount(ticksIn(next, ids).size);
+      },
       () => setFailed(true),
     );
   };
@@ -81,7 +87,7 @@ export function CardChecklist({ slug, items, segments, terms, lang }: Props) {
       </ul>
       <div class="checklist-bar no-print">
         <p class="list-meta" role="status" data-testid="check-count">
-          {t('cards.checks.count', { done: ticks.size, total: ids.length })}
+          {t('cards.checks.count', { done: keptCount, total: ids.length })}
         </p>
         <Button onClick={() => store([])} disabled={ticks.size === 0}>
           {t('cards.checks.clear')}

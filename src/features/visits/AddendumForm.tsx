@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { addAddendum } from '../../db/noteAddenda';
 import { fieldProblemsOf, fieldProblemText, saveFailureText, type FieldWords } from '../../i18n/errorText';
 import { t } from '../../i18n/i18n';
@@ -41,7 +41,8 @@ export function AddendumForm({ noteId, onDone }: { noteId: string; onDone: () =>
     fieldErrorsOf: (error) => fieldProblemsOf(error, addendumWords)?.map((m) => ({ ...m, path: FIELD })) ?? null,
   });
   // Opened by a button: typing can start at once.
-  useEffect(() => document.getElementById(fieldDomId('', FIELD))?.focus(), []);
+  // Before the paint, as the error summary does: the form opens with the caret in its field.
+  useLayoutEffect(() => document.getElementById(fieldDomId('', FIELD))?.focus(), []);
 
   return (
     <form onSubmit={checked.submit} noValidate class="no-print addendum-form" data-testid="addendum-form">
