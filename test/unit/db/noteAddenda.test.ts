@@ -82,7 +82,8 @@ describe('addenda never count as visits', () => {
   it('are left out of the latest notes, a day range and getNote, and never push a note out of a page', async () => {
     const { c, note } = await savedNote('2026-11-27');
     await saveVisitNote({ caseId: c.id, body: emptyVisitNote('2026-10-01'), followUps: [] });
-    const added = [await addAddendum(note.id, 'Een (fictief)'), await addAddendum(note.id, 'Twee (fictief)')];
+    // A minute apart: two addenda of the same millisecond have no order but their random ids.
+    const added = [await addAddendum(note.id, 'Een (fictief)', new Date('2026-12-01T09:00:00Z')), await addAddendum(note.id, 'Twee (fictief)', new Date('2026-12-01T09:01:00Z'))];
     expect((await latestNotesOfCase(c.id)).map((n) => n.date)).toEqual(['2026-11-27', '2026-10-01']);
     expect((await latestNotesOfCase(c.id, 2)).map((n) => n.date)).toEqual(['2026-11-27', '2026-10-01']);
     expect((await notesInRange('0000-01-01', '9999-12-31')).map((n) => n.date)).toEqual(['2026-10-01', '2026-11-27']);
