@@ -4,6 +4,7 @@ import { optimistic, sameStored, STALE } from './sealing';
 import { DATA_TABLES, tableFor } from './syncStore';
 import { restrictedTo } from '../model/changeEdits';
 import type { OutboxEntry } from '../model/mutation';
+import { ADDENDUM_DAY } from '../model/noteAddendum';
 
 /*
  * What the person does with a change the server refused (the "needs attention" list): try it again, or let it
@@ -93,6 +94,11 @@ async function collectDiscardSet(mutationId: string): Promise<StoredOutboxEntry[
   const gone = new Set([about.id]);
   for (const table of ['notes', 'followUps', 'instrumentRuns'] as const) {
     for (const id of (await db()[table].where('caseId').equals(about.id).primaryKeys()) as string[]) gone.add(id);
+  }
+  // A note's addenda hang under it (addendumOf, in plaintext): without the note the server refuses them too.
+  if (about.collection === 'notes' && about.caseId) {
+    const addenda = (await db().notes.where('[caseId+date]').equals([about.caseId, ADDENDUM_DAY]).toArray()) as Array<{ id: string; addendumOf?: string }>;
+    for (const addendum of addenda) if (addendum.addendumOf === about.id) gone.add(addendum.id);
   }
   const others = (await db().outbox.orderBy('seq').toArray()).filter((other) => {
     if (other.mutationId === mutationId || other.status === 'discarded') return false;

@@ -17,11 +17,16 @@ export function typedWords(body: unknown): string {
 
 /** Codes picked from a list, not words typed: left out wherever they sit in the path. */
 const CODES = new Set(['kind', 'group', 'tie', 'supports', 'visitType', 'announced', 'nextContactType', 'partnerId', 'askedBy']);
+/**
+ * Written by the app, not typed, at the top of a body: an addendum's `author` (the signed-in person's name). A
+ * visit note's `administratief.author` is typed, and stays.
+ */
+const WRITTEN_BY_THE_APP = new Set(['author']);
 const DAY_OR_TIME = /^\d{4}-\d{2}-\d{2}|^\d{2}:\d{2}$/;
 
 function collect(value: unknown, out: string[], path = ''): void {
   if (typeof value === 'string') {
-    const typed = value.trim() !== '' && !DAY_OR_TIME.test(value) && !path.split('.').some((segment) => CODES.has(segment));
+    const typed = value.trim() !== '' && !DAY_OR_TIME.test(value) && !WRITTEN_BY_THE_APP.has(path) && !path.split('.').some((segment) => CODES.has(segment));
     if (typed) out.push(value.trim());
     return;
   }

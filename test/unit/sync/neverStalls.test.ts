@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, db } from '../../../src/db/connection';
 import { createCase, getCase, updateCase } from '../../../src/db/cases';
 import { saveVisitNote } from '../../../src/db/notes';
+import { addAddendum } from '../../../src/db/noteAddenda';
 import { listOutbox } from '../../../src/db/outbox';
 import { countWaiting } from '../../../src/db/counts';
 import { createPartner, getPartner } from '../../../src/db/partners';
@@ -223,5 +224,24 @@ describe('dealing with refused changes in order', () => {
     const b = await device();
     await b.sync();
     expect(await getCase(kase.id)).toBeUndefined();
+  });
+
+  it('discarding a refused note lets go of its addenda too, which the server would refuse without it', async () => {
+    const a = await device();
+    a.use();
+    const kase = await createCase(member.teamId, { ...emptyCaseBody(), label: 'Gezin Aanvulling (fictief)' });
+    await a.sync();
+    const note = await saveVisitNote({ caseId: kase.id, body: noteWith('Geweigerde notitie (fictief)'), followUps: [] });
+    a.refuseWith((body) => (body.mutations.some((m) => 'mutation' in m && m.mutation.type === 'note.add') ? 400 : null));
+    await a.sync();
+    a.refuseWith(null);
+    await addAddendum(note.id, 'Rechtzetting bij de geweigerde notitie (fictief)');
+    const [refused] = await listNeedsAttention();
+    expect((await discardSet(refused!.mutationId)).map((e) => typedText(e.mutation))).toEqual(['Geweigerde notitie (fictief)', 'Rechtzetting bij de geweigerde notitie (fictief)']);
+    await discardChange(refused!.mutationId);
+    expect(await db().notes.where('[caseId+date]').between([kase.id, ''], [kase.id, '\uffff']).count()).toBe(0);
+    await a.sync();
+    expect(await listOutbox()).toEqual([]);
+    expect(await listNeedsAttention()).toEqual([]);
   });
 });
