@@ -1,4 +1,5 @@
 import type { CaseFile } from '../model/caseFile';
+import { brusselsToday, type DueRow } from '../model/caseNext';
 import type { CaseView, MetaEntry } from './schema';
 import { IDB_VERSION } from './schemaVersion';
 
@@ -14,6 +15,9 @@ export interface BootRead {
   openCases: CaseFile[];
   views: CaseView[];
   clientId: string | undefined;
+  /** The open follow-ups due by `today` (plaintext dates): the first frame is already in the order of attention. */
+  due: DueRow[];
+  today: string;
 }
 
 /**
@@ -62,7 +66,7 @@ export function bootRead(factory: IDBFactory, name: string, readRows = true): Pr
       // An older or newer schema: its rows may have another shape. Dexie will upgrade it (or refuse) first.
       if (idb.version !== IDB_VERSION) return done(null);
       try {
-        const tx = idb.transaction(readRows ? ['cases', 'caseViews', 'meta'] : ['meta'], 'readonly');
+        const tx = idb.transaction(readRows ? ['cases', 'caseViews', 'followUps', 'meta'] : ['meta'], 'readonly');
         // A signed-in device (it holds a wrapped data key) shows nothing before its password: read no rows at all,
         // and say so at once, so the unlock screen's code loads while the app's own still does.
         let locked = false;
@@ -79,11 +83,15 @@ export function bootRead(factory: IDBFactory, name: string, readRows = true): Pr
           const cases = tx.objectStore('cases').index('status').getAll('open');
           const views = tx.objectStore('caseViews').getAll();
           const marker = tx.objectStore('meta').get('clientId');
+          const today = brusselsToday(new Date());
+          const due = tx.objectStore('followUps').index('[status+dueDate]').getAll(IDBKeyRange.bound(['open', ''], ['open', today]));
           tx.oncomplete = () =>
             done({
               openCases: cases.result as CaseFile[],
               views: views.result as CaseView[],
               clientId: (marker.result as MetaEntry | undefined)?.value as string | undefined,
+              due: (due.result as DueRow[]).map(({ caseId, dueDate }) => ({ caseId, dueDate })),
+              today,
             });
         };
         tx.onabort = () => done(locked ? 'locked' : null);

@@ -4,7 +4,6 @@ import { db, read } from './connection';
 import type { CaseView } from './schema';
 import { caseMatches, type CaseFile } from '../model/caseFile';
 import { attentionByCase, brusselsToday, byAttention, type Attention, type DueRow } from '../model/caseNext';
-import { IDB_VERSION } from './schemaVersion';
 
 export interface CaseloadItem {
   caseFile: CaseFile;
@@ -36,7 +35,7 @@ export function listCaseload(query = ''): Promise<CaseloadItem[]> {
   return Dexie.waitFor(reading, 24 * 60 * 60 * 1000) as unknown as Promise<CaseloadItem[]>;
 }
 
-/** The caseload from the rows it is made of: shared by listCaseload and the start-up read (bootRead.ts). */
+/** The caseload from the rows it is made of: shared by listCaseload and the start-up read (bootRead.ts, which reads `due` too). */
 export function caseloadFrom(openCases: CaseFile[], views: CaseView[], query = '', due: DueRow[] = [], today = ''): CaseloadItem[] {
   const openedAt = new Map(views.map((v) => [v.caseId, v.openedAt]));
   const attention = attentionByCase(due, today);
@@ -46,45 +45,6 @@ export function caseloadFrom(openCases: CaseFile[], views: CaseView[], query = '
     .sort((a, b) => compareCodeUnits(b.openedAt, a.openedAt) || compareCodeUnits(b.caseFile.updatedAt, a.caseFile.updatedAt));
   return byAttention(recent, (item) => item.attention);
 }
-
-/**
- * For a caseload drawn from the start-up read (which reads no follow-ups, and is not ours to widen): the open
- * follow-ups due by today, read straight from IndexedDB like bootRead.ts (Dexie is not set up before the first
- * frame), so that frame is already in the order the live query keeps. [] whatever goes wrong.
- */
-export function dueAtStart(factory: IDBFactory, name: string, today: string): Promise<DueRow[]> {
-  return new Promise((resolve) => {
-    let request: IDBOpenDBRequest;
-    try {
-      request = factory.open(name);
-    } catch {
-      return resolve([]);
-    }
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onerror = (event) => {
-      event.preventDefault();
-      resolve([]);
-    };
-    request.onsuccess = () => {
-      const idb = request.result;
-      idb.onversionchange = () => idb.close();
-      const done = (rows: DueRow[]) => {
-        idb.close();
-        resolve(rows);
-      };
-      if (idb.version !== IDB_VERSION) return done([]);
-      try {
-        const tx = idb.transaction('followUps', 'readonly');
-        const rows = tx.objectStore('followUps').index('[status+dueDate]').getAll(IDBKeyRange.bound(['open', ''], ['open', today]));
-        tx.oncomplete = () => done((rows.result as DueRow[]).map(({ caseId, dueDate }) => ({ caseId, dueDate })));
-        tx.onabort = () => done([]);
-      } catch {
-        done([]);
-      }
-    };
-  });
-}
-
 
 /** A plaintext case body (an object with a label), as opposed to a sealed one ({ iv, ct }). */
 function isPlainBody(body: unknown): boolean {

@@ -3,7 +3,7 @@
  * quarter second on a slow tablet, offline). The app's code takes a few hundred milliseconds more to load; until
  * then this copy of the password form is on screen and can be typed in. vite.config.ts writes its markup into
  * index.html (hidden), src/boot.ts shows it when the device opens locked, and shell/lock.tsx takes over from it:
- * what was typed, where the focus was, and a press of a button before the app was there.
+ * what was typed, and a press of a button before the app was there (the app's field takes the focus).
  *
  * Its markup is the Preact UnlockScreen's (features/account/UnlockScreen.tsx), so the takeover moves nothing;
  * a browser test compares the two.
@@ -20,13 +20,12 @@ export interface UnlockWords {
 export type StaticIntent = 'unlock' | 'forgotten' | null;
 export interface StaticUnlockState {
   password: string;
-  focused: boolean;
   intent: StaticIntent;
 }
 
 const ROOT_ID = 'lock-static';
 /** On <html>, while the copy shows (src/ui/app.css hides the app's own bare header meanwhile). */
-export const OPENS_LOCKED_CLASS = 'opens-locked';
+const OPENS_LOCKED_CLASS = 'opens-locked';
 export const STATIC_PASSWORD_ID = 'lock-static-password';
 
 declare global {
@@ -44,9 +43,8 @@ function both(words: Record<'nl' | 'en', UnlockWords>, key: keyof UnlockWords): 
   return `<span data-lang="nl">${escapeText(words.nl[key])}</span><span data-lang="en">${escapeText(words.en[key])}</span>`;
 }
 
-/** Element Timing names (the moment the heading is painted), read by the benchmark of the locked cold start. */
-export const PAINTED_COPY = 'unlock-screen';
-export const PAINTED_APP = 'unlock-screen-app';
+/** Element Timing's name for the moment the heading is painted, read by the benchmark of the locked cold start. */
+const PAINTED_COPY = 'unlock-screen';
 
 /** For vite.config.ts: the hidden copy written into index.html at build time (never into a live page). */
 export function staticUnlockMarkup(words: Record<'nl' | 'en', UnlockWords>): string {
@@ -97,7 +95,7 @@ export function takeStaticUnlock(): StaticUnlockState | null {
   root?.remove();
   if (!root || !shown) return null;
   const input = root.querySelector<HTMLInputElement>(`#${STATIC_PASSWORD_ID}`);
-  const state = { password: input?.value ?? '', focused: document.activeElement === input, intent: window.__veldwerkLockIntent ?? null };
+  const state = { password: input?.value ?? '', intent: window.__veldwerkLockIntent ?? null };
   window.__veldwerkLockIntent = null;
   return state;
 }

@@ -7,7 +7,7 @@ import { axeViolations } from './support/axe';
 import type { Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
-import { RUNS } from './support/runs';
+import { RUNS, showAsAtStart, showIn } from './support/runs';
 import { makeOrganisation } from './support/organisation';
 
 /**
@@ -112,12 +112,10 @@ describe.each(RUNS)('cards and the grid in $lang at $size.width×$size.height', 
   const items = card(lang).core.items;
 
   beforeAll(async () => {
-    await app.page.evaluate((l) => localStorage.setItem('veldwerk.lang', l), lang);
-    await app.page.setViewportSize(size);
+    await showIn(app.page, lang, size);
   });
   afterAll(async () => {
-    await app.page.evaluate(() => localStorage.setItem('veldwerk.lang', 'nl'));
-    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await showAsAtStart(app.page);
   });
 
   async function openCard(): Promise<void> {

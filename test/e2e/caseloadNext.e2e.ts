@@ -5,7 +5,7 @@ import { axeViolations } from './support/axe';
 import type { Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
-import { RUNS, brusselsDay } from './support/runs';
+import { RUNS, brusselsDay, showIn } from './support/runs';
 import { createdId as idIn, shownPassword as passwordIn } from './support/organisation';
 
 /**
@@ -133,8 +133,7 @@ describe.each(RUNS)('what is next, in $lang at $size.width×$size.height', (run)
 
   beforeAll(async () => {
     for (const app of [an, els]) {
-      await app.page.evaluate((l) => localStorage.setItem('veldwerk.lang', l), run.lang);
-      await app.page.setViewportSize(run.size);
+      await showIn(app.page, run.lang, run.size);
     }
   });
 

@@ -5,7 +5,8 @@ import { axeViolations } from './support/axe';
 import { openProfile, type Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
-import { PHONE, RUNS, brusselsDay } from './support/runs';
+import { PHONE, RUNS, brusselsDay, showAsAtStart, showIn } from './support/runs';
+import { makeOrganisation } from './support/organisation';
 
 /**
  * Errors at the field and questions about slips (issue 14, points 1 and 2), on a real organisation's server
@@ -21,13 +22,10 @@ let password = '';
 
 beforeAll(async () => {
   server = await startServer({ demo: false });
-  const init = await server.admin('init', '--org', 'Gemeente Foutloos (fictief)', '--admin-email', 'beheer@foutloos.example', '--admin-name', 'Beheer Foutloos (fictief)');
-  const idIn = (lines: string[]) => /created: (\S+)/.exec(lines[0] ?? '')?.[1] ?? '';
-  const org = idIn(init);
-  const team = idIn(await server.admin('create-team', '--org', org, '--name', 'Thuiszorg'));
-  const out = await server.admin('create-user', '--org', org, '--email', 'lien@foutloos.example', '--name', 'Lien Testpersoon (fictief)', '--role', 'worker', '--team', team);
-  password = /\(shown once[^)]*\): (\S+)/.exec(out.join('\n'))?.[1] ?? '';
-  app = await signedInTablet(server.url, { email: 'lien@foutloos.example', password }, profiles);
+  const organisation = await makeOrganisation(server, 'Gemeente Foutloos', 'foutloos.example', ['Thuiszorg']);
+  const lien = await organisation.person('lien', 'Lien Testpersoon (fictief)', 'worker', ['Thuiszorg']);
+  password = lien.password;
+  app = await signedInTablet(server.url, lien, profiles);
 });
 afterAll(async () => {
   for (const profile of profiles) await profile.close();
@@ -108,12 +106,10 @@ describe.each(RUNS)('forms in $lang at $size.width×$size.height', ({ lang, size
   let caseId = '';
 
   beforeAll(async () => {
-    await app.page.evaluate((l) => localStorage.setItem('veldwerk.lang', l), lang);
-    await app.page.setViewportSize(size);
+    await showIn(app.page, lang, size);
   });
   afterAll(async () => {
-    await app.page.evaluate(() => localStorage.setItem('veldwerk.lang', 'nl'));
-    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await showAsAtStart(app.page);
   });
 
   async function createCase(label: string, phone = ''): Promise<string> {

@@ -5,7 +5,7 @@ import { axeViolations } from './support/axe';
 import type { Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
-import { PHONE, RUNS, brusselsDay } from './support/runs';
+import { PHONE, RUNS, brusselsDay, showAsAtStart, showIn } from './support/runs';
 import { createdId as idIn, shownPassword as passwordIn } from './support/organisation';
 
 /**
@@ -97,14 +97,12 @@ describe.each(RUNS)('note addenda in $lang at $size.width×$size.height', ({ lan
   let noteId = '';
 
   beforeAll(async () => {
-    await lien.page.evaluate((l) => localStorage.setItem('veldwerk.lang', l), lang);
-    await lien.page.setViewportSize(size);
+    await showIn(lien.page, lang, size);
   });
   afterAll(async () => {
     await lien.page.context().setOffline(false);
     await lien.page.emulateMedia({ media: 'screen' });
-    await lien.page.evaluate(() => localStorage.setItem('veldwerk.lang', 'nl'));
-    await lien.page.setViewportSize({ width: 1024, height: 768 });
+    await showAsAtStart(lien.page);
   });
 
   it('a note saved offline says it is not sent yet, in the timeline and the note view, until it is sent', async () => {

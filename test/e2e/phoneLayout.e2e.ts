@@ -6,6 +6,7 @@ import type { Profile } from './support/browser';
 import { startServer, type RunningServer } from './support/server';
 import { signedInTablet } from './support/tablet';
 import { makeOrganisation } from './support/organisation';
+import { showIn, showAsAtStart } from './support/runs';
 
 /**
  * The phone layout and the sync state you can see (issue 14, points 5 and 6), on a real organisation's server
@@ -119,14 +120,12 @@ describe.each(RUNS)('$lang at $size.width×$size.height', ({ lang, size }) => {
   const tag = `${lang}-${size.width}`;
 
   beforeAll(async () => {
-    await app.page.evaluate((l) => localStorage.setItem('veldwerk.lang', l), lang);
-    await app.page.setViewportSize(size);
+    await showIn(app.page, lang, size);
     await app.open('/');
   });
   afterAll(async () => {
     await app.page.context().setOffline(false);
-    await app.page.evaluate(() => localStorage.setItem('veldwerk.lang', 'nl'));
-    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await showAsAtStart(app.page);
   });
 
   it(phone ? 'a compact header and a bottom tab bar reach the four places, and "Meer" the rest' : 'the tablet keeps its header: every place inline, no "Meer"', async () => {
@@ -286,8 +285,7 @@ describe.each(RUNS)('$lang at $size.width×$size.height', ({ lang, size }) => {
 describe('a change the server refused', () => {
   afterAll(async () => {
     await app.page.context().setOffline(false);
-    await app.page.evaluate(() => localStorage.setItem('veldwerk.lang', 'nl'));
-    await app.page.setViewportSize({ width: 1024, height: 768 });
+    await showAsAtStart(app.page);
   });
 
   it('shows as refused, and the list says why (nl on a phone, en on a tablet)', async () => {

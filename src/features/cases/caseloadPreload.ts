@@ -1,7 +1,5 @@
 import type { BootRead } from '../../db/bootRead';
-import { caseloadFrom, dueAtStart, listCaseload, type CaseloadItem } from '../../db/caseload';
-import { DATABASE_NAME } from '../../db/databaseName';
-import { brusselsToday } from '../../model/caseNext';
+import { caseloadFrom, listCaseload, type CaseloadItem } from '../../db/caseload';
 
 /**
  * The caseload read once before the app is first drawn, so a cold start paints the list in its first frame
@@ -11,15 +9,7 @@ import { brusselsToday } from '../../model/caseNext';
 let preloaded: CaseloadItem[] | undefined;
 
 export async function preloadCaseload(boot: BootRead | null): Promise<void> {
-  if (!boot) {
-    preloaded = await listCaseload('');
-    return;
-  }
-  // The start-up read has no follow-ups: what is overdue or due today is read beside it, so the first frame is
-  // already in the order of what needs attention and nothing moves when the live query takes over.
-  const today = brusselsToday(new Date());
-  const due = boot.openCases.length > 0 ? await dueAtStart(indexedDB, DATABASE_NAME, today) : [];
-  preloaded = caseloadFrom(boot.openCases, boot.views, '', due, today);
+  preloaded = boot ? caseloadFrom(boot.openCases, boot.views, '', boot.due, boot.today) : await listCaseload('');
 }
 
 export function takePreloadedCaseload(): CaseloadItem[] | undefined {

@@ -42,7 +42,7 @@ describe('bootRead (the caseload read before the app has loaded)', () => {
     const boot = (await bootRead(indexedDB, name)) as BootRead | null;
     expect(boot?.clientId).toBe('client-123');
     expect(boot?.openCases.map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
-    expect(caseloadFrom(boot!.openCases, boot!.views)).toEqual(expected);
+    expect(caseloadFrom(boot!.openCases, boot!.views, '', boot!.due, boot!.today)).toEqual(expected);
   });
 
   it('only opens the database on screens other than the caseload', async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseLabelsOfRuns } from '../../../src/db/caseLabels';
-import { dueAtStart, listCaseload } from '../../../src/db/caseload';
+import { bootRead, type BootRead } from '../../../src/db/bootRead';
+import { listCaseload } from '../../../src/db/caseload';
 import { readCaseNext } from '../../../src/db/caseNext';
 import { markCaseOpened, setCaseStatus } from '../../../src/db/cases';
 import { db, disconnect } from '../../../src/db/connection';
@@ -66,18 +67,19 @@ describe('the caseload in the order of what needs attention', () => {
       ['Binnenkort', 'later'],
     ]);
 
-    // The first frame's order, read without Dexie beside the start-up read, is the same.
+    // The first frame's order, from the start-up read (without Dexie), is the same.
     const name = db().name;
     disconnect();
-    const due = await dueAtStart(indexedDB, name, today);
-    expect(due.sort((x, y) => x.dueDate.localeCompare(y.dueDate))).toEqual([
+    const boot = (await bootRead(indexedDB, name)) as BootRead;
+    expect(boot.today).toBe(today);
+    expect(boot.due.sort((x, y) => x.dueDate.localeCompare(y.dueDate))).toEqual([
       { caseId: late.id, dueDate: addDays(today, -3) },
       { caseId: now.id, dueDate: today },
     ]);
   });
 
   it('reads nothing at the start from a database that is not there', async () => {
-    expect(await dueAtStart(indexedDB, 'no-such-database-at-all', TODAY)).toEqual([]);
+    expect(await bootRead(indexedDB, 'no-such-database-at-all')).toBeNull();
   });
 });
 
