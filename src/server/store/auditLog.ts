@@ -19,8 +19,8 @@ export async function writeAudit(db: Db, entry: AuditEntry, now: Date = new Date
   await writeAuditEntries(db, [entry], now);
 }
 
-/** Several entries in one statement per 500 (a push of a thousand notes writes a thousand). */
-export async function writeAuditEntries(db: Db, entries: AuditEntry[], now: Date = new Date()): Promise<void> {
+/** Several entries in one statement per 500 (a push of a thousand notes writes a thousand). Returns their ids. */
+export async function writeAuditEntries(db: Db, entries: AuditEntry[], now: Date = new Date()): Promise<string[]> {
   const at = now.toISOString();
   // Ids of one moment, sorted: the entries of one push keep their order when read back by id.
   const ids = entries.map(() => newId(now.getTime())).sort();
@@ -35,4 +35,5 @@ export async function writeAuditEntries(db: Db, entries: AuditEntry[], now: Date
     case_id: entry.caseId ?? null,
   }));
   for (let i = 0; i < rows.length; i += 500) await db.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+  return ids;
 }

@@ -1,23 +1,9 @@
-import type { Collection, RowState } from '../../sync/protocol';
-import type { Selectable } from 'kysely';
-import type { Database, Db } from '../store/database';
-import { toRowState } from './recordStore';
-
-/**
- * A row as devices receive it. Which device set a field is the server's own bookkeeping (see src/sync/merge.ts):
- * it is not sent, so no one learns another person's device ids. A visit note is never changed after it is added
- * (no mutation sets its fields), so its per-field versions would never serve as a base: they are not sent at all,
- * which keeps about 700 bytes per note off the wire and off the tablet's disk.
- */
-export function forDevice(record: Selectable<Database['records']>): RowState {
-  const row = toRowState(record);
-  if (row.collection === 'notes') return { ...row, fields: {} };
-  const fields = Object.fromEntries(Object.entries(row.fields).map(([path, { client: _device, ...stamp }]) => [path, stamp]));
-  return { ...row, fields };
-}
+import type { Collection } from '../../sync/protocol';
+import type { Db } from '../store/database';
+import { caseColumn, toWire, type WireRow } from './wireRows';
 
 export interface ChangesPage {
-  rows: RowState[];
+  rows: WireRow[];
   cursor: number;
   more: boolean;
 }
@@ -28,19 +14,19 @@ export interface ChangesPage {
  * caller has not seen may already be purged, or when its cursor is ahead of the scope: it must re-snapshot.
  */
 export async function readChanges(db: Db, scopeId: string, since: number, limit: number): Promise<ChangesPage | 'expired'> {
-  const found = await db.selectFrom('records').selectAll().where('scope_id', '=', scopeId).where('version', '>', since).orderBy('version').limit(limit + 1).execute();
+  const found = await db.selectFrom('records').selectAll().select(caseColumn(db)).where('scope_id', '=', scopeId).where('version', '>', since).orderBy('version').limit(limit + 1).execute();
   // Read after the rows: a purge that overtook the read above has raised the horizon by now.
   const scope = await db.selectFrom('scope_versions').select(['version', 'tombstone_horizon']).where('scope_id', '=', scopeId).executeTakeFirst();
   if (scope && since < Number(scope.tombstone_horizon)) return 'expired';
   // A cursor from the future (the server's database was restored from a backup) would wait for versions that
   // may never come, or take new ones for old: the device re-snapshots instead of missing changes silently.
   if (since > Number(scope?.version ?? 0)) return 'expired';
-  const rows = found.slice(0, limit).map(forDevice);
-  return { rows, cursor: rows.at(-1)?.version ?? since, more: found.length > limit };
+  const page = found.slice(0, limit);
+  return { rows: page.map(toWire), cursor: page.length ? Number(page.at(-1)!.version) : since, more: found.length > limit };
 }
 
 export interface SnapshotPage {
-  rows: RowState[];
+  rows: WireRow[];
   cursor: number;
   nextAfter: string | null;
 }
@@ -57,6 +43,7 @@ export async function readSnapshot(db: Db, scopeId: string, after: string | unde
   const found = await db
     .selectFrom('records')
     .selectAll()
+    .select(caseColumn(db))
     .where('scope_id', '=', scopeId)
     .where('deleted', '=', 0)
     .$if(without !== undefined, (q) => q.where('collection', '<>', without!))
@@ -65,12 +52,12 @@ export async function readSnapshot(db: Db, scopeId: string, after: string | unde
     .orderBy('collection')
     .limit(limit + 1)
     .execute();
-  if (found.length <= limit) return { rows: found.map(forDevice), cursor, nextAfter: null };
+  if (found.length <= limit) return { rows: found.map(toWire), cursor, nextAfter: null };
   const page = found.slice(0, limit);
   const last = page[page.length - 1]!;
   // Resuming is by id alone, so a page must not end between two collections' rows with the same id.
   if (found[limit]!.id === last.id) {
-    page.push(...(await db.selectFrom('records').selectAll().where('scope_id', '=', scopeId).where('deleted', '=', 0).where('id', '=', last.id).where('collection', '>', last.collection).$if(without !== undefined, (q) => q.where('collection', '<>', without!)).orderBy('collection').execute()));
+    page.push(...(await db.selectFrom('records').selectAll().select(caseColumn(db)).where('scope_id', '=', scopeId).where('deleted', '=', 0).where('id', '=', last.id).where('collection', '>', last.collection).$if(without !== undefined, (q) => q.where('collection', '<>', without!)).orderBy('collection').execute()));
   }
-  return { rows: page.map(forDevice), cursor, nextAfter: last.id };
+  return { rows: page.map(toWire), cursor, nextAfter: last.id };
 }

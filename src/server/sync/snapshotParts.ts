@@ -1,8 +1,8 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import { LATEST_NOTES_PER_CASE, type SnapshotPart } from '../../sync/protocol';
-import type { Database, Db } from '../store/database';
-import { isPostgres } from '../store/openDatabase';
-import { forDevice, readSnapshot, type SnapshotPage } from './readScope';
+import type { Db } from '../store/database';
+import { readSnapshot, type SnapshotPage } from './readScope';
+import { caseColumn, jsonField, toWire, type RecordRead } from './wireRows';
 
 export interface PartPage extends SnapshotPage {
   /** 'history', first page only: how many notes the whole history holds (for the progress line). */
@@ -18,10 +18,11 @@ export interface PartPage extends SnapshotPage {
 export async function readSnapshotPart(db: Db, scopeId: string, part: SnapshotPart, query: { after?: string; limit: number; caseId?: string }): Promise<PartPage> {
   if (part === 'recent') return readSnapshot(db, scopeId, query.after, query.limit, 'notes');
   const cursor = await scopeVersion(db, scopeId);
-  if (part === 'latest') return { rows: (await latestNotes(db, scopeId, query.limit, query.caseId)).map(forDevice), cursor, nextAfter: null };
+  if (part === 'latest') return { rows: (await latestNotes(db, scopeId, query.limit, query.caseId)).map(toWire), cursor, nextAfter: null };
   const found = await db
     .selectFrom('records')
-    .selectAll()
+    // A note's field stamps are never sent (wireRows.ts forDevice): not read either, ~700 bytes a note.
+    .select(['collection', 'id', 'scope_id', 'version', 'deleted', 'row_json', 'conflicts_json', 'updated_at', sql<string>`'{}'`.as('fields_json'), caseColumn(db)])
     .where('scope_id', '=', scopeId)
     .where('collection', '=', 'notes')
     .where('deleted', '=', 0)
@@ -33,7 +34,7 @@ export async function readSnapshotPart(db: Db, scopeId: string, part: SnapshotPa
   const page = found.slice(0, query.limit);
   const more = found.length > query.limit;
   const total = query.after === undefined ? await countNotes(db, scopeId) : undefined;
-  return { rows: page.map(forDevice), cursor, nextAfter: more ? page.at(-1)!.id : null, ...(total !== undefined ? { total } : {}) };
+  return { rows: page.map(toWire), cursor, nextAfter: more ? page.at(-1)!.id : null, ...(total !== undefined ? { total } : {}) };
 }
 
 async function scopeVersion(db: Db, scopeId: string): Promise<number> {
@@ -47,35 +48,26 @@ async function countNotes(db: Db, scopeId: string): Promise<number> {
 }
 
 /**
- * A top-level field of row_json as text, on either database. Names are constants of ours, never input. ⚠ For
- * notes' caseId and date these are the expressions of index records_note_case_idx (migration 0006): keep them equal.
- */
-function field(db: Db, table: 'n' | 'c', name: 'caseId' | 'date' | 'status'): RawBuilder<string> {
-  // On PostgreSQL through veldwerk_json_text (migration 0006): null, not an error, for a row it cannot read as JSON.
-  return isPostgres(db) ? sql<string>`veldwerk_json_text(${sql.ref(`${table}.row_json`)}, ${sql.lit(name)})` : sql<string>`json_extract(${sql.ref(`${table}.row_json`)}, ${sql.lit(`$.${name}`)})`;
-}
-
-/**
  * One case's newest notes (any status), or else the newest notes of every open case of the scope, at most
  * LATEST_NOTES_PER_CASE each, taken rank by rank (every case's newest, then every case's second newest …) so that
  * a `limit` smaller than open cases × that number still gives the most recently visited cases their newest notes.
  */
-async function latestNotes(db: Db, scopeId: string, limit: number, caseId?: string): Promise<Array<Selectable<Database['records']>>> {
-  const caseOf = field(db, 'n', 'caseId');
-  const date = field(db, 'n', 'date');
+async function latestNotes(db: Db, scopeId: string, limit: number, caseId?: string): Promise<RecordRead[]> {
+  const caseOf = jsonField(db, 'n', 'caseId');
+  const date = jsonField(db, 'n', 'date');
   if (caseId !== undefined) {
-    const { rows } = await sql<Selectable<Database['records']>>`
-      select n.* from records n
+    const { rows } = await sql<RecordRead>`
+      select n.*, ${caseOf} as row_case from records n
       where n.scope_id = ${scopeId} and n.collection = 'notes' and n.deleted = 0 and ${caseOf} = ${caseId}
       order by ${date} desc, n.id desc limit ${limit}`.execute(db);
     return rows;
   }
-  const { rows } = await sql<Selectable<Database['records']>>`
-    select collection, id, scope_id, version, deleted, row_json, fields_json, conflicts_json, updated_at from (
-      select n.*, ${date} as note_date, row_number() over (partition by ${caseOf} order by ${date} desc, n.id desc) as note_rank
+  const { rows } = await sql<RecordRead>`
+    select collection, id, scope_id, version, deleted, row_json, fields_json, conflicts_json, updated_at, row_case from (
+      select n.*, ${caseOf} as row_case, ${date} as note_date, row_number() over (partition by ${caseOf} order by ${date} desc, n.id desc) as note_rank
       from records n
       where n.scope_id = ${scopeId} and n.collection = 'notes' and n.deleted = 0 and ${caseOf} in (
-        select c.id from records c where c.scope_id = ${scopeId} and c.collection = 'cases' and c.deleted = 0 and ${field(db, 'c', 'status')} = 'open')
+        select c.id from records c where c.scope_id = ${scopeId} and c.collection = 'cases' and c.deleted = 0 and ${jsonField(db, 'c', 'status')} = 'open')
     ) ranked
     where note_rank <= ${LATEST_NOTES_PER_CASE}
     order by note_rank, note_date desc, id desc

@@ -15,13 +15,10 @@ export function caseOf(row: Pick<RowState, 'collection' | 'id' | 'row'>): string
  * plus one for the page's team rows under no case (target the team). The organisation's directory
  * (partners, examples, network instruments) is not client data and is not audited per read.
  */
-export function pageAudit(user: UserContext, clientId: string | null, action: 'sync.pull' | 'sync.snapshot', scopeId: string, rows: RowState[]): AuditEntry[] {
+export function pageAudit(user: UserContext, clientId: string | null, action: 'sync.pull' | 'sync.snapshot', scopeId: string, rows: ReadonlyArray<{ caseId: string | null }>): AuditEntry[] {
   if (rows.length === 0 || scopeAccess(user, scopeId) !== 'team') return [];
   const perCase = new Map<string | null, number>();
-  for (const row of rows) {
-    const caseId = caseOf(row);
-    perCase.set(caseId, (perCase.get(caseId) ?? 0) + 1);
-  }
+  for (const { caseId } of rows) perCase.set(caseId, (perCase.get(caseId) ?? 0) + 1);
   return [...perCase].map(([caseId, rowCount]) => ({ userId: user.userId, action, target: caseId ?? scopeId, caseId, clientId, rowCount }));
 }
 

@@ -15,7 +15,6 @@ import { parseInput } from '../parseInput';
 import { ServerError } from '../serverError';
 import { deviceHeaders } from '../devices/deviceHeaders';
 import { recordSighting } from '../devices/deviceRegistry';
-import { writeAuditEntries } from '../store/auditLog';
 import type { Db } from '../store/database';
 import { readServerEpoch } from '../store/serverEpoch';
 import { processPush } from './processPush';
@@ -23,8 +22,13 @@ import { PerPersonLimiter, PUSH_RATE_LIMIT, type PushRateLimit } from './pushRat
 import { readChanges, readSnapshot } from './readScope';
 import { scopeAccess } from './scopeAccess';
 import { readSnapshotPart } from './snapshotParts';
+import { readAuditor } from './readAudit';
 import { pageAudit } from './syncAudit';
 import { ChangesQuerySchema, SnapshotQuerySchema } from './syncQuerySchemas';
+import { pageJson } from './wireRows';
+
+/** Pull and snapshot answers are written as JSON by pageJson (wireRows.ts), not by Fastify. */
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface SyncOptions {
   /**
@@ -53,6 +57,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncOp
     await sighted(request, user);
     pushers.set(request, user);
   };
+  const auditRead = readAuditor(db);
   /** Records the device of the headers for this user; its client id, for the audit. */
   const sighted = async (request: FastifyRequest, user: UserContext, clientId?: string): Promise<string | null> => {
     const headers = deviceHeaders(request);
@@ -77,7 +82,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncOp
     return { protocol: PROTOCOL_VERSION, results, serverEpoch: await readServerEpoch(db) };
   });
 
-  app.get('/api/sync/changes', async (request): Promise<ChangesResponse> => {
+  app.get('/api/sync/changes', async (request, reply): Promise<string> => {
     const user = await app.requireUser(request);
     const clientId = await sighted(request, user);
     const query = parseInput(ChangesQuerySchema, request.query);
@@ -85,11 +90,14 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncOp
     requireScope(user, query.scope);
     const page = await readChanges(db, query.scope, query.since, Math.min(query.limit ?? MAX_PAGE, MAX_PAGE));
     if (page === 'expired') throw new ServerError(410, 'cursorExpired', 'Changes this old are no longer kept: take a new snapshot.');
-    await writeAuditEntries(db, pageAudit(user, clientId, 'sync.pull', query.scope, page.rows));
-    return { protocol: PROTOCOL_VERSION, scopeId: query.scope, ...page, serverEpoch: await readServerEpoch(db) };
+    await auditRead(pageAudit(user, clientId, 'sync.pull', query.scope, page.rows));
+    const { rows, ...rest } = page;
+    const meta: Omit<ChangesResponse, 'rows'> = { protocol: PROTOCOL_VERSION, scopeId: query.scope, ...rest, serverEpoch: await readServerEpoch(db) };
+    reply.type(JSON_TYPE);
+    return pageJson(meta, rows);
   });
 
-  app.get('/api/sync/snapshot', async (request): Promise<SnapshotResponse> => {
+  app.get('/api/sync/snapshot', async (request, reply): Promise<string> => {
     const user = await app.requireUser(request);
     const clientId = await sighted(request, user);
     const query = parseInput(SnapshotQuerySchema, request.query);
@@ -97,8 +105,11 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncOp
     requireScope(user, query.scope);
     const limit = Math.min(query.limit ?? MAX_PAGE, MAX_PAGE);
     const page = query.part ? await readSnapshotPart(db, query.scope, query.part, { after: query.after, limit, caseId: query.case }) : await readSnapshot(db, query.scope, query.after, limit);
-    await writeAuditEntries(db, pageAudit(user, clientId, 'sync.snapshot', query.scope, page.rows));
-    return { protocol: PROTOCOL_VERSION, scopeId: query.scope, ...page, serverEpoch: await readServerEpoch(db) };
+    await auditRead(pageAudit(user, clientId, 'sync.snapshot', query.scope, page.rows));
+    const { rows, ...rest } = page;
+    const meta: Omit<SnapshotResponse, 'rows'> = { protocol: PROTOCOL_VERSION, scopeId: query.scope, ...rest, serverEpoch: await readServerEpoch(db) };
+    reply.type(JSON_TYPE);
+    return pageJson(meta, rows);
   });
 }
 
