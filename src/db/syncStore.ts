@@ -73,7 +73,11 @@ export function acknowledge(results: Acknowledgement[], reasons: ReadonlyMap<str
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
   return groups;
 }
 
@@ -167,8 +171,9 @@ export async function prepareIncoming(rows: IncomingRow[]): Promise<PreparedRows
   });
   const prepared: IncomingRow[] = [];
   for (const [collection, batch] of groupBy(rows, (r) => r.collection)) {
+    // A pulled row is the device's own copy already (sync/pulledRows.ts readPage): laid over, not copied again.
     const live = batch.filter((r) => !r.deleted).map((incoming) => {
-      let row = { ...incoming.row, id: incoming.id };
+      let row: Record<string, unknown> & { id: string } = incoming.row['id'] === incoming.id ? (incoming.row as Record<string, unknown> & { id: string }) : { ...incoming.row, id: incoming.id };
       for (const entry of queued.get(incoming.id) ?? []) row = overlay(row, entry.mutation);
       return row;
     });
