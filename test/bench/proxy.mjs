@@ -12,16 +12,24 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 export function startProxy(dir, routes) {
   // Kept-alive upstream connections, as a production reverse proxy would hold them.
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
+  // An idle kept-alive connection the upstream closes just as it is reused fails with ECONNRESET (a PouchDB run
+  // after ~10 s of the app's own runs met it): the request, its body held, is sent once more on a new connection.
   const forward = (req, res, port) => {
-    const up = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${port}` }, agent }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    up.on('error', (e) => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`proxy: ${e.message}`);
-    });
-    req.pipe(up);
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => send(Buffer.concat(chunks), 0));
+    const send = (body, attempt) => {
+      const up = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: { ...req.headers, host: `127.0.0.1:${port}` }, agent: attempt === 0 ? agent : false }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      up.on('error', (e) => {
+        if (attempt === 0 && !res.headersSent && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) return send(body, 1);
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+        res.end(`proxy: ${e.message}`);
+      });
+      up.end(body);
+    };
   };
   const server = createServer((req, res) => {
     const route = routes.find(([prefix]) => req.url.startsWith(prefix));
