@@ -30,7 +30,8 @@ export function readAuditor(db: Db): (entries: AuditEntry[], now?: Date) => Prom
       const id = written.get(keyOf(entry));
       const rows = entry.rowCount ?? 0;
       if (id === undefined) fresh.push(entry);
-      else more.set(rows, [...(more.get(rows) ?? []), { id, entry }]);
+      else if (more.has(rows)) more.get(rows)!.push({ id, entry });
+      else more.set(rows, [{ id, entry }]);
     }
     const ids = await db.transaction().execute(async (trx) => {
       for (const [rows, known] of more) {
