@@ -1,4 +1,4 @@
-import { db, write } from './connection';
+import { db, read, write } from './connection';
 import { DATA_TABLES, tableFor } from './syncStore';
 import { newId } from '../model/ids';
 import { aboutOf, type StoredOutboxEntry } from './outbox';
@@ -61,8 +61,10 @@ export function startOverAfterRestore(epoch: string): Promise<void> {
 }
 
 /** Compares the epoch of a server answer with the one this device knows; the first one seen is remembered. */
-export function checkServerEpoch(epoch: string | undefined): Promise<'same' | 'restored'> {
-  if (epoch === undefined) return Promise.resolve('same');
+export async function checkServerEpoch(epoch: string | undefined): Promise<'same' | 'restored'> {
+  if (epoch === undefined) return 'same';
+  // Every answer is checked: the usual case (the epoch already known) is one read, not a write transaction.
+  if ((await read(() => db().meta.get(SERVER_EPOCH_KEY)))?.value === epoch) return 'same';
   return write(['meta'], async () => {
     const known = (await db().meta.get(SERVER_EPOCH_KEY))?.value;
     if (known === undefined) await db().meta.put({ key: SERVER_EPOCH_KEY, value: epoch });
