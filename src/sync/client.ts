@@ -1,7 +1,7 @@
 import { checkServerEpoch, startOverAfterRestore, wireSeqBase } from '../db/clientNumbering';
 import { acknowledge, applyPage, clientId, getSyncScope, pendingBatch, resetSyncScope } from '../db/syncStore';
 import { SyncError, type SyncApi } from './api';
-import { fetchHistory, firstCopy } from './firstSync';
+import { fetchHistory, firstCopy, HistoryAhead } from './firstSync';
 import { readPage } from './pulledRows';
 import type { OutboxEntry } from '../model/mutation';
 import { MAX_PUSH, MAX_PUSH_BYTES, PROTOCOL_VERSION, type PushedMutation, type PushResponse, type WithdrawnChange } from './protocol';
@@ -62,18 +62,24 @@ async function syncRound(api: SyncApi, scopes: string[], options: SyncOptions): 
     if (e instanceof ServerRestored || !pullStillUseful(e)) throw e;
     pushFailure = e;
   }
-  for (const scopeId of scopes) {
-    try {
-      await pullScope(api, scopeId, report);
-    } catch (e) {
-      // One team taken away must not stop the other teams' sync.
-      if (!(e instanceof SyncError) || e.code !== 'notFound') throw e;
-      report.lostScopes.push(scopeId);
+  // A round that ends with the history asks for a fresh scope's first history pages as soon as it can.
+  const ahead = options.history === 'later' ? undefined : new HistoryAhead();
+  try {
+    for (const scopeId of scopes) {
+      try {
+        await pullScope(api, scopeId, report, ahead);
+      } catch (e) {
+        // One team taken away must not stop the other teams' sync.
+        if (!(e instanceof SyncError) || e.code !== 'notFound') throw e;
+        report.lostScopes.push(scopeId);
+      }
     }
-  }
-  if (options.history !== 'later') {
-    const lost = await fetchHistory(api, { check: expectSameServer, report });
-    report.lostScopes.push(...lost.filter((scopeId) => !report.lostScopes.includes(scopeId)));
+    if (ahead) {
+      const lost = await fetchHistory(api, { check: expectSameServer, report, ahead });
+      report.lostScopes.push(...lost.filter((scopeId) => !report.lostScopes.includes(scopeId)));
+    }
+  } finally {
+    ahead?.stop();
   }
   if (pushFailure) throw pushFailure;
   return report;
@@ -182,10 +188,10 @@ function byteLength(text: string): number {
   return utf8.encode(text).length;
 }
 
-async function pullScope(api: SyncApi, scopeId: string, report: SyncReport, retried = false): Promise<void> {
+async function pullScope(api: SyncApi, scopeId: string, report: SyncReport, ahead?: HistoryAhead, retried = false): Promise<void> {
   let state = await getSyncScope(scopeId);
   if (!state || state.snapshot) {
-    await firstCopy(api, scopeId, state?.snapshot ?? null, expectSameServer, report);
+    await firstCopy(api, scopeId, state?.snapshot ?? null, expectSameServer, report, ahead);
     state = await getSyncScope(scopeId);
   }
   let since = state?.cursor ?? 0;
@@ -198,7 +204,7 @@ async function pullScope(api: SyncApi, scopeId: string, report: SyncReport, retr
       if (!(e instanceof SyncError) || e.code !== 'cursorExpired' || retried) throw e;
       // The server no longer keeps changes this old: start over from a snapshot. The queue is untouched.
       await resetSyncScope(scopeId);
-      return pullScope(api, scopeId, report, true);
+      return pullScope(api, scopeId, report, ahead, true);
     }
     await applyPage(readPage(page.rows, report), { scopeId, cursor: page.cursor, snapshot: null });
     report.pulled += page.rows.length;

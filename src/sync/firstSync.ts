@@ -2,8 +2,8 @@ import { checkServerEpoch } from '../db/clientNumbering';
 import { applyHistoryPage, applyNotesAhead, scopesWithHistory } from '../db/historyStore';
 import { applyPage, getSyncScope, prepareAhead, type IncomingRow, type PreparedRows, type SyncScope } from '../db/syncStore';
 import { SyncError, type SyncApi } from './api';
-import { LATEST_NOTES_PER_CASE, MAX_PAGE } from './protocol';
-import { pagesAhead } from './pageAhead';
+import { LATEST_NOTES_PER_CASE, MAX_PAGE, type SnapshotResponse } from './protocol';
+import { pagesAhead, type PageAhead } from './pageAhead';
 import { readPage, type PullCount } from './pulledRows';
 
 /**
@@ -29,7 +29,7 @@ const stopIfRestored: EpochCheck = async (epoch) => {
 };
 
 /** Stage 1 for a scope without a cursor, or resuming one. */
-export async function firstCopy(api: SyncApi, scopeId: string, resume: SyncScope['snapshot'], check: EpochCheck, report: PullCount): Promise<void> {
+export async function firstCopy(api: SyncApi, scopeId: string, resume: SyncScope['snapshot'], check: EpochCheck, report: PullCount, historyAhead?: HistoryAhead): Promise<void> {
   // A whole snapshot begun by an older version of the app is finished as it was begun.
   if (resume && resume.part !== 'recent') return wholeSnapshot(api, scopeId, resume, check, report);
   let cursor = resume?.cursor ?? -1;
@@ -51,7 +51,10 @@ export async function firstCopy(api: SyncApi, scopeId: string, resume: SyncScope
     const progress: SyncScope = next === null ? { scopeId, cursor, snapshot: null, history: { after: '', done: 0, total: null } } : { scopeId, cursor: 0, snapshot: { after: next, cursor, part: 'recent' } };
     await applyPage(rows, progress, prepared);
     report.pulled += page.rows.length;
-    if (next === null) return;
+    if (next === null) {
+      historyAhead?.start(api, scopeId, '', report);
+      return;
+    }
   }
 }
 
@@ -82,6 +85,44 @@ async function wholeSnapshot(api: SyncApi, scopeId: string, resume: { after: str
   }
 }
 
+/** History pages fetched ahead of the one being written: the server and the network keep up with IndexedDB. */
+const HISTORY_PAGES_AHEAD = 2;
+
+type HistoryPage = ReadyPage<SnapshotResponse> & { nextAfter: string | null };
+
+function historyPages(api: SyncApi, scopeId: string, report: PullCount): PageAhead<HistoryPage> {
+  return pagesAhead((after) => ready(api.snapshotPart(scopeId, 'history', { after }), report).then((r) => ({ ...r, nextAfter: r.page.nextAfter })), HISTORY_PAGES_AHEAD);
+}
+
+/**
+ * History pages asked for before their loop runs: a round that copied a scope afresh starts its first history
+ * pages at once, so they come in while the round pulls the other scopes. A page that comes too late for what
+ * the device pulled meanwhile is 'stale' and asked again, as any other (db/historyStore.ts).
+ */
+export class HistoryAhead {
+  private readonly scopes = new Map<string, PageAhead<HistoryPage>>();
+
+  start(api: SyncApi, scopeId: string, after: string, report: PullCount): void {
+    if (this.scopes.has(scopeId)) return;
+    const pages = historyPages(api, scopeId, report);
+    pages.start(after);
+    this.scopes.set(scopeId, pages);
+  }
+
+  /** The scope's pages under way, handed to its loop (which stops them), or undefined. */
+  take(scopeId: string): PageAhead<HistoryPage> | undefined {
+    const pages = this.scopes.get(scopeId);
+    this.scopes.delete(scopeId);
+    return pages;
+  }
+
+  /** Pages no loop took (the round failed first): no longer fetched. */
+  stop(): void {
+    for (const pages of this.scopes.values()) pages.stop();
+    this.scopes.clear();
+  }
+}
+
 export interface HistoryOptions {
   /** Fetch the open cases' newest notes before the history pages (the app does; a round that finishes the
    * whole history at once has no use for them). */
@@ -92,6 +133,8 @@ export interface HistoryOptions {
   gate?: <T>(write: () => Promise<T>) => Promise<T>;
   /** Counts the rows pulled (and those this app version cannot read: left out, see pulledRows.ts). */
   report?: PullCount;
+  /** Pages a round already asked for (sync/client.ts). */
+  ahead?: HistoryAhead;
 }
 
 /**
@@ -112,13 +155,13 @@ export async function fetchHistory(api: SyncApi, options: HistoryOptions = {}): 
   return lost;
 }
 
-/** History pages fetched ahead of the one being written: the server and the network keep up with IndexedDB. */
-const HISTORY_PAGES_AHEAD = 2;
-
-async function scopeHistory(api: SyncApi, scopeId: string, { latestFirst = false, check = stopIfRestored, gate = (w) => w(), report = { pulled: 0, unreadable: 0 } }: HistoryOptions): Promise<void> {
+async function scopeHistory(api: SyncApi, scopeId: string, { latestFirst = false, check = stopIfRestored, gate = (w) => w(), report = { pulled: 0, unreadable: 0 }, ahead }: HistoryOptions): Promise<void> {
   // Each page fetched ahead is also made ready (sealed) ahead, while the one before it is written.
-  const pages = pagesAhead((after) => ready(api.snapshotPart(scopeId, 'history', { after }), report).then((r) => ({ ...r, nextAfter: r.page.nextAfter })), HISTORY_PAGES_AHEAD);
+  const pages = ahead?.take(scopeId) ?? historyPages(api, scopeId, report);
   try {
+    // The first history pages come in while the open cases' newest notes are fetched and written.
+    const resumeAt = (await getSyncScope(scopeId))?.history?.after;
+    if (resumeAt !== undefined) pages.start(resumeAt);
     for (;;) {
       const history = (await getSyncScope(scopeId))?.history;
       if (!history) return;

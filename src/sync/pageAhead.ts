@@ -7,6 +7,8 @@
 export interface PageAhead<P> {
   /** The page after `after`: the one fetched ahead if there is one, else fetched now. */
   take(after: string): Promise<P>;
+  /** Starts fetching from `after` now, before the first take, unless pages are already under way. */
+  start(after: string): void;
   /** Stops fetching ahead (the loop ends or fails). */
   stop(): void;
 }
@@ -48,6 +50,9 @@ export function pagesAhead<P extends { nextAfter: string | null }>(fetchPage: (a
         fetchAhead(next);
       }
       return taken.page;
+    },
+    start(after) {
+      if (queue.length === 0 && !stopped) fetchAhead(after);
     },
     stop() {
       stopped = true;

@@ -83,12 +83,20 @@ describe('a fresh device syncing a team with a long history', { timeout: 30_000 
     expect(held.syncScopes.find((s) => s.scopeId === member.teamId)).toMatchObject({ snapshot: null, history: { after: '', done: 0, total: null } });
     expect(await historyProgress()).toEqual({ done: 0, total: null });
 
-    // The background part: the open cases' newest notes are in before the first history page is written.
+    // The background part: the open cases' newest notes are in before the first history page is written (the
+    // first history pages are asked for meanwhile). Every write passes the gate: the team's latest notes' first
+    // once they were asked for, then each page's.
     const newest = (caseId: string) => notes.filter((n) => n.caseId === caseId).sort((a, b) => b.date.localeCompare(a.date)).slice(0, LATEST_NOTES_PER_CASE).map((n) => n.id);
     let checked = false;
+    let latestWrite = false;
     const gate = async <T,>(write: () => Promise<T>): Promise<T> => {
-      if (!checked && parts().includes('history')) {
+      if (!checked && parts().includes('latest') && !latestWrite) {
+        latestWrite = true;
+        expect(parts()).toContain('history');
+      }
+      else if (!checked && latestWrite) {
         checked = true;
+        expect(parts().slice(0, 3).sort()).toEqual(['history', 'latest', 'recent']);
         for (const c of open) expect((await latestNotesOfCase(c.id, LATEST_NOTES_PER_CASE)).map((n) => n.id)).toEqual(newest(c.id));
         expect(await latestNotesOfCase(closed.id)).toEqual([]);
         expect((await db().notes.count()) < notes.length).toBe(true);
@@ -97,9 +105,26 @@ describe('a fresh device syncing a team with a long history', { timeout: 30_000 
     };
     await fetchHistory(device.api, { latestFirst: true, gate });
     expect(checked).toBe(true);
-    expect(parts().slice(0, 3)).toEqual(['recent', 'latest', 'history']);
     expect(await historyProgress()).toBeNull();
     // Afterwards the device holds exactly what a whole snapshot gives.
+    const staged = await rows();
+    expect(staged.notes).toHaveLength(notes.length);
+    expect(staged).toEqual(await wholeCopy(member));
+  });
+
+  it("a round that ends with the history asks for a fresh team's first history pages before it copies the next scope", async () => {
+    const { member, notes } = await team(3, 2 * MAX_PAGE + 20);
+    const device = await Device.signedIn(app, member, 'fresh');
+    const report = await syncOnce(device.api, device.scopes);
+    const urls = device.net.log.map((c) => c.url);
+    const teamHistory = urls.findIndex((u) => u.includes('part=history') && u.includes(member.teamId));
+    const orgRecent = urls.findIndex((u) => u.includes('part=recent') && u.includes(member.organisationId));
+    expect(teamHistory).toBeGreaterThan(-1);
+    expect(teamHistory).toBeLessThan(orgRecent);
+    // Each page asked for once: the pages asked for early are the ones written.
+    expect(historyCalls(device).filter((c) => c.url.includes(member.teamId))).toHaveLength(3);
+    expect(report.unreadable).toBe(0);
+    expect(await historyProgress()).toBeNull();
     const staged = await rows();
     expect(staged.notes).toHaveLength(notes.length);
     expect(staged).toEqual(await wholeCopy(member));

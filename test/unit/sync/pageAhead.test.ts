@@ -37,6 +37,21 @@ describe('pagesAhead', () => {
     pages.stop();
   });
 
+  it('start fetches before the first take, once; the take then gets the page under way', async () => {
+    const c = chain(['a', 'b', 'c']);
+    const pages = pagesAhead(c.fetchPage, 2);
+    pages.start('a');
+    pages.start('a');
+    expect(c.asked).toEqual(['a']);
+    await c.answer('a');
+    expect(c.asked).toEqual(['a', 'b']);
+    expect((await pages.take('a')).after).toBe('a');
+    expect(c.asked).toEqual(['a', 'b']);
+    pages.stop();
+    pages.start('c');
+    expect(c.asked).toEqual(['a', 'b']); // stopped: nothing more
+  });
+
   it('stops at the end of the chain', async () => {
     const c = chain(['a', 'b']);
     const pages = pagesAhead(c.fetchPage, 3);
