@@ -162,6 +162,17 @@ const pendingChanges = () => db().outbox.where('status').equals('pending').toArr
 
 export async function prepareIncoming(rows: IncomingRow[]): Promise<PreparedRows> {
   const ids = new Set(rows.map((r) => r.id));
+  // Sealing starts at once, on the rows as they came. Reading the queue waits for a write transaction under way
+  // (a page being written holds the outbox), and sealing the next page is meant to overlap that write. A row
+  // with changes queued about it (rare) is sealed again once they are laid over it.
+  const groups = [...groupBy(rows, (r) => r.collection)].map(([name, batch]) => {
+    const collection = name as DataTable;
+    // A pulled row is the device's own copy already (sync/pulledRows.ts readPage): kept, not copied again.
+    const live = batch.filter((r) => !r.deleted).map((incoming) => (incoming.row['id'] === incoming.id ? (incoming.row as DeviceRow) : { ...incoming.row, id: incoming.id }));
+    const stored = storable(collection, live);
+    stored.catch(() => {}); // met below; a failure before then must not go unhandled
+    return { collection, deleted: batch.filter((r) => r.deleted), live, stored };
+  });
   const pending = await read(pendingChanges);
   const about = pending.filter((entry) => ids.has(aboutOf(entry).id));
   const queued = new Map<string, OutboxEntry[]>();
@@ -170,17 +181,22 @@ export async function prepareIncoming(rows: IncomingRow[]): Promise<PreparedRows
     queued.set(id, [...(queued.get(id) ?? []), entry]);
   });
   const prepared: IncomingRow[] = [];
-  for (const [collection, batch] of groupBy(rows, (r) => r.collection)) {
-    // A pulled row is the device's own copy already (sync/pulledRows.ts readPage): laid over, not copied again.
-    const live = batch.filter((r) => !r.deleted).map((incoming) => {
-      let row: Record<string, unknown> & { id: string } = incoming.row['id'] === incoming.id ? (incoming.row as Record<string, unknown> & { id: string }) : { ...incoming.row, id: incoming.id };
-      for (const entry of queued.get(incoming.id) ?? []) row = overlay(row, entry.mutation);
-      return row;
-    });
-    const stored = isSealedTable(collection) ? await read(() => sealRows(collection, live as unknown as Array<{ id: string; body: unknown }>)) : live;
-    prepared.push(...batch.filter((r) => r.deleted), ...stored.map((row) => ({ collection: collection as DataTable, id: row.id, deleted: false, row: row as Record<string, unknown> })));
+  for (const { collection, deleted, live, stored } of groups) {
+    const rowsToStore = [...(await stored)];
+    const changed = live.flatMap((row, i) => (queued.has(row.id) ? [i] : []));
+    const overlaid = await storable(collection, changed.map((i) => queued.get(live[i]!.id)!.reduce((row, entry) => overlay(row, entry.mutation), live[i]!)));
+    changed.forEach((i, k) => (rowsToStore[i] = overlaid[k]!));
+    prepared.push(...deleted, ...rowsToStore.map((row) => ({ collection, id: row.id, deleted: false, row: row as Record<string, unknown> })));
   }
   return { rows: prepared, ids, queued: queuedFingerprint(pending, ids) };
+}
+
+type DeviceRow = Record<string, unknown> & { id: string };
+
+/** Rows as the device stores them: client rows sealed, the others as they are. */
+function storable(collection: DataTable, rows: DeviceRow[]): Promise<DeviceRow[]> {
+  if (!isSealedTable(collection) || rows.length === 0) return Promise.resolve(rows);
+  return read(() => sealRows(collection, rows as unknown as Array<{ id: string; body: unknown }>)) as unknown as Promise<DeviceRow[]>;
 }
 
 /**

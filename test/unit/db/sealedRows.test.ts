@@ -82,6 +82,24 @@ describe('client data at rest on a signed-in device', () => {
     expect((await listConflicts()).map((item) => [item.title, item.conflict.kept.value])).toEqual([['Gezin X (fictief)', `${MARKER} 1`]]);
   });
 
+  it('stores a pulled row with the changes still queued about it laid over it, sealed as well', async () => {
+    await signedIn();
+    const kase = await createCase('team-a', { ...emptyCaseBody(), label: 'Gezin Y (fictief)' }, at(1));
+    await updateCase(kase.id, { ...emptyCaseBody(), label: 'Gezin Y (fictief)', phone: `${MARKER} 0470` }, at(2));
+    const pulled = { ...kase, version: 2, body: { ...emptyCaseBody(), label: 'Gezin Y, van de server (fictief)', address: `${MARKER}straat 1` } };
+    const other = { ...kase, id: 'case-z', version: 3, body: { ...emptyCaseBody(), label: `Gezin ${MARKER} Z (fictief)` } };
+    await applyPage(
+      [
+        { collection: 'cases', id: kase.id, deleted: false, row: pulled },
+        { collection: 'cases', id: other.id, deleted: false, row: other },
+      ],
+      { scopeId: 'team-a', cursor: 3, snapshot: null },
+    );
+    expect(await rawStorage()).not.toContain(MARKER);
+    expect((await getCase(kase.id))?.body).toMatchObject({ label: 'Gezin Y, van de server (fictief)', address: `${MARKER}straat 1`, phone: `${MARKER} 0470` });
+    expect((await getCase(other.id))?.body.label).toBe(`Gezin ${MARKER} Z (fictief)`);
+  });
+
   it('is refused while locked (nothing written plain), read after the unlock, and refused when damaged or moved', async () => {
     await signedIn();
     const kase = await createCase('team-a', { ...emptyCaseBody(), label: `Gezin ${MARKER}` }, at(1));
