@@ -5,7 +5,7 @@ import { accessToken, Device, outcomes, snapshotAll } from './support/syncClient
 import { caseRow, followUpRow, noteRow } from './support/syncFixtures';
 import { describeEachDatabase } from './support/testDatabases';
 import { CompiledQuery, sql } from 'kysely';
-import { historyQuery } from '../../src/server/sync/snapshotParts';
+import { countNotesQuery, historyQuery } from '../../src/server/sync/snapshotParts';
 import { createMember, errorShape, SIGN_IN_FREELY, startApp } from './support/testServer';
 
 const day = (i: number) => `2025-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
@@ -140,5 +140,18 @@ describeEachDatabase('sync snapshot in parts (staged first sync)', (store) => {
       });
       expect(plan).toContain('records_scope_id_idx');
     }
+  });
+
+  it("counts a scope's notes for the history's progress from the live-notes index, without reading their rows", async () => {
+    const { member, notes } = await team([4]);
+    const db = store().db;
+    expect(Number((await countNotesQuery(db, member.teamId).executeTakeFirst())?.n)).toBe(notes.length);
+    const { sql: text, parameters } = countNotesQuery(db, member.teamId).compile();
+    const plan = await db.transaction().execute(async (tx) => {
+      if (store().kind === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
+      return JSON.stringify((await tx.executeQuery(CompiledQuery.raw(`explain ${store().kind === 'sqlite' ? 'query plan ' : ''}${text}`, [...parameters]))).rows);
+    });
+    expect(plan).toContain('records_live_notes_idx');
+    if (store().kind === 'sqlite') expect(plan).toContain('COVERING INDEX');
   });
 });

@@ -7,6 +7,7 @@ import { devicesAuditMigration } from './migrations/0004_devices_audit';
 import { signInLimitsMigration } from './migrations/0005_sign_in_limits';
 import { noteCaseIndexMigration } from './migrations/0006_note_case_index';
 import { dataKeysMigration } from './migrations/0007_data_keys';
+import { liveNotesIndexMigration } from './migrations/0008_live_notes_index';
 import { isPostgres } from './openDatabase';
 
 /**
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0005_sign_in_limits': signInLimitsMigration,
   '0006_note_case_index': noteCaseIndexMigration,
   '0007_data_keys': dataKeysMigration,
+  '0008_live_notes_index': liveNotesIndexMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -53,8 +53,13 @@ async function scopeVersion(db: Db, scopeId: string): Promise<number> {
   return scope ? Number(scope.version) : 0;
 }
 
+/** The scope's live notes, counted on records_live_notes_idx (migration 0008) without reading a row. */
+export function countNotesQuery(db: Db, scopeId: string) {
+  return db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('scope_id', '=', scopeId).where('collection', '=', 'notes').where('deleted', '=', 0);
+}
+
 async function countNotes(db: Db, scopeId: string): Promise<number> {
-  const row = await db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('scope_id', '=', scopeId).where('collection', '=', 'notes').where('deleted', '=', 0).executeTakeFirst();
+  const row = await countNotesQuery(db, scopeId).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
