@@ -273,9 +273,11 @@ describe.each(RUNS)('$lang at $size.width×$size.height', ({ lang, size }) => {
 
     await page.context().setOffline(false);
     await page.getByRole('button', { name: w.syncNow }).click();
-    await badge.getByText(w.allSent, { exact: true }).waitFor({ timeout: 20_000 });
+    // Back online starts a round by itself, and the click during it asks for one more after it: between the two
+    // the badge says "all sent" and then "syncing" again. What counts is how it ends.
+    await page.locator('[data-testid="sync-badge"].sync-sent').waitFor({ timeout: 20_000 });
+    await badge.getByText(w.allSent, { exact: true }).waitFor();
     await badge.getByText(w.synced).waitFor();
-    expect(await badge.getAttribute('class')).toContain('sync-sent');
     await page.getByText(w.nothingWaits).waitFor();
     expect(await page.getByTestId('waiting-list').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
