@@ -5,7 +5,7 @@ import { accessToken, Device, outcomes, snapshotAll } from './support/syncClient
 import { caseRow, followUpRow, noteRow } from './support/syncFixtures';
 import { describeEachDatabase } from './support/testDatabases';
 import { CompiledQuery, sql } from 'kysely';
-import { countNotesQuery, historyQuery } from '../../src/server/sync/snapshotParts';
+import { countNotesQuery, historyQuery, latestNotesQuery } from '../../src/server/sync/snapshotParts';
 import { createMember, errorShape, SIGN_IN_FREELY, startApp } from './support/testServer';
 
 const day = (i: number) => `2025-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
@@ -142,7 +142,22 @@ describeEachDatabase('sync snapshot in parts (staged first sync)', (store) => {
     }
   });
 
-  it("counts a scope's notes for the history's progress from the live-notes index, without reading their rows", async () => {
+  it("ranks the open cases' notes on the live-notes case index (migration 0009), not on every note's row", async () => {
+    const { member } = await team([3, 2]);
+    const db = store().db;
+    for (const caseId of [undefined, 'some-case']) {
+      const { sql: text, parameters } = latestNotesQuery(db, member.teamId, 1000, caseId).compile(db);
+      const plan = await db.transaction().execute(async (tx) => {
+        if (store().kind === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
+        return JSON.stringify((await tx.executeQuery(CompiledQuery.raw(`explain ${store().kind === 'sqlite' ? 'query plan ' : ''}${text}`, [...parameters]))).rows);
+      });
+      expect(plan).toContain('records_live_note_case_idx');
+      // The ranking reads no row: a note's row is read only for the notes chosen, by its primary key.
+      if (store().kind === 'sqlite' && caseId === undefined) expect(plan).toMatch(/MATERIALIZE live/);
+    }
+  });
+
+  it("counts a scope's notes for the history's progress from the live-notes case index, without reading their rows", async () => {
     const { member, notes } = await team([4]);
     const db = store().db;
     expect(Number((await countNotesQuery(db, member.teamId).executeTakeFirst())?.n)).toBe(notes.length);
@@ -151,7 +166,7 @@ describeEachDatabase('sync snapshot in parts (staged first sync)', (store) => {
       if (store().kind === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
       return JSON.stringify((await tx.executeQuery(CompiledQuery.raw(`explain ${store().kind === 'sqlite' ? 'query plan ' : ''}${text}`, [...parameters]))).rows);
     });
-    expect(plan).toContain('records_live_notes_idx');
+    expect(plan).toContain('records_live_note_case_idx');
     if (store().kind === 'sqlite') expect(plan).toContain('COVERING INDEX');
   });
 });

@@ -8,6 +8,7 @@ import { signInLimitsMigration } from './migrations/0005_sign_in_limits';
 import { noteCaseIndexMigration } from './migrations/0006_note_case_index';
 import { dataKeysMigration } from './migrations/0007_data_keys';
 import { liveNotesIndexMigration } from './migrations/0008_live_notes_index';
+import { liveNoteCaseIndexMigration } from './migrations/0009_live_note_case_index';
 import { isPostgres } from './openDatabase';
 
 /**
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0006_note_case_index': noteCaseIndexMigration,
   '0007_data_keys': dataKeysMigration,
   '0008_live_notes_index': liveNotesIndexMigration,
+  '0009_live_note_case_index': liveNoteCaseIndexMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

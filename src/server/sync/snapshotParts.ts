@@ -53,7 +53,7 @@ async function scopeVersion(db: Db, scopeId: string): Promise<number> {
   return scope ? Number(scope.version) : 0;
 }
 
-/** The scope's live notes, counted on records_live_notes_idx (migration 0008) without reading a row. */
+/** The scope's live notes, counted on records_live_note_case_idx (migration 0009) without reading a row. */
 export function countNotesQuery(db: Db, scopeId: string) {
   return db.selectFrom('records').select((eb) => eb.fn.countAll().as('n')).where('scope_id', '=', scopeId).where('collection', '=', 'notes').where('deleted', '=', 0);
 }
@@ -69,24 +69,38 @@ async function countNotes(db: Db, scopeId: string): Promise<number> {
  * a `limit` smaller than open cases × that number still gives the most recently visited cases their newest notes.
  */
 async function latestNotes(db: Db, scopeId: string, limit: number, caseId?: string): Promise<RecordRead[]> {
+  return (await latestNotesQuery(db, scopeId, limit, caseId).execute(db)).rows;
+}
+
+/**
+ * Both read along records_live_note_case_idx (migration 0009). For every open case, the notes are ranked on what
+ * that index holds (case, visit day, id), copied out first (`materialized`): ranked straight from the table, SQLite
+ * read every note's row, ~1 KB each, to rank 50,000 notes (450 ms here, against 50 ms). Only the chosen notes'
+ * rows are read, by primary key.
+ */
+export function latestNotesQuery(db: Db, scopeId: string, limit: number, caseId?: string) {
   const caseOf = jsonField(db, 'n', 'caseId');
   const date = jsonField(db, 'n', 'date');
   if (caseId !== undefined) {
-    const { rows } = await sql<RecordRead>`
+    return sql<RecordRead>`
       select n.*, ${caseOf} as row_case from records n
       where n.scope_id = ${scopeId} and n.collection = 'notes' and n.deleted = 0 and ${caseOf} = ${caseId}
-      order by ${date} desc, n.id desc limit ${limit}`.execute(db);
-    return rows;
+      order by ${date} desc, n.id desc limit ${limit}`;
   }
-  const { rows } = await sql<RecordRead>`
-    select collection, id, scope_id, version, deleted, row_json, fields_json, conflicts_json, updated_at, row_case from (
-      select n.*, ${caseOf} as row_case, ${date} as note_date, row_number() over (partition by ${caseOf} order by ${date} desc, n.id desc) as note_rank
-      from records n
+  return sql<RecordRead>`
+    with live as materialized (
+      select n.id, ${caseOf} as note_case, ${date} as note_date from records n
       where n.scope_id = ${scopeId} and n.collection = 'notes' and n.deleted = 0 and ${caseOf} in (
         select c.id from records c where c.scope_id = ${scopeId} and c.collection = 'cases' and c.deleted = 0 and ${jsonField(db, 'c', 'status')} = 'open')
-    ) ranked
-    where note_rank <= ${LATEST_NOTES_PER_CASE}
-    order by note_rank, note_date desc, id desc
-    limit ${limit}`.execute(db);
-  return rows;
+    ), chosen as (
+      select id, note_case, note_date, note_rank from (
+        select id, note_case, note_date, row_number() over (partition by note_case order by note_date desc, id desc) as note_rank from live
+      ) ranked
+      where note_rank <= ${LATEST_NOTES_PER_CASE}
+      order by note_rank, note_date desc, id desc
+      limit ${limit}
+    )
+    select r.collection, r.id, r.scope_id, r.version, r.deleted, r.row_json, r.fields_json, r.conflicts_json, r.updated_at, chosen.note_case as row_case
+    from chosen join records r on r.collection = 'notes' and r.id = chosen.id
+    order by chosen.note_rank, chosen.note_date desc, chosen.id desc`;
 }

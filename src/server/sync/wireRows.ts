@@ -22,7 +22,7 @@ export type RecordRead = Selectable<Database['records']> & { row_case: string | 
 
 /**
  * A top-level field of row_json as text, on either database. Names are constants of ours, never input. ⚠ For
- * notes' caseId and date these are the expressions of index records_note_case_idx (migration 0006): keep them equal.
+ * notes' caseId and date these are the expressions of index records_live_note_case_idx (migration 0009): keep them equal.
  */
 export function jsonField(db: Db, table: 'records' | 'n' | 'c', name: 'caseId' | 'date' | 'status'): RawBuilder<string> {
   // On PostgreSQL through veldwerk_json_text (migration 0006): null, not an error, for a row it cannot read as JSON.
