@@ -69,8 +69,9 @@ export async function measureSync({ appDist, noteCount = 10_000, cases = 1000, p
       page.evaluate(([f, a]) => window.bench[f](...a).catch((e) => Promise.reject(new Error(`${f}: ${e?.stack ?? JSON.stringify(e)}`))), [fn, args]);
     await call('login', USERS.device.email, USERS.device.password);
 
-    // 1 + 2: alternately, so drift (disk cache, GC, thermal) spreads over both sides evenly; each timed run
-    // follows the deletion of the other side's ~20 MB database (dropDevice, PouchDB's destroy), never two.
+    // 1 + 2: alternately, so drift (disk cache, GC, thermal) spreads over both sides evenly. Each timed run
+    // follows the deletion of the run before's database (dropDevice, PouchDB's destroy) and starts after the
+    // browser has finished with it (syncPage/settle.ts).
     // Issue 13: the same fresh device as a signed-in one (client rows sealed), in the same rotation; the
     // plaintext device syncs last, so the push and pull measurements below run as before.
     const fresh = [];
@@ -117,7 +118,7 @@ export async function measureSync({ appDist, noteCount = 10_000, cases = 1000, p
     const m = (xs, k) => median(xs.map((x) => x[k])).toFixed(0);
     const notes = [
       `sync: ${noteCount} notes (${(docBytes / 1000).toFixed(2)} kB JSON each as CouchDB docs) over ${cases} cases, ${partners} partners; server = npm start's main.ts on a seeded SQLite file, page and both servers behind one same-origin loopback proxy`,
-      `sync fresh device medians: syncOnce ${m(fresh, 'syncMs')} ms + latestNotesOfCase; PouchDB replicate.from ${m(pouchRuns, 'replicatedMs')} ms + info/allDocs check (default replication options, IndexedDB adapter)`,
+      `sync fresh device medians: syncOnce ${m(fresh, 'syncMs')} ms + latestNotesOfCase; PouchDB replicate.from ${m(pouchRuns, 'replicatedMs')} ms + info/allDocs check (default replication options, IndexedDB adapter); every timed run, and each write of the probe's floor, starts 5 s after the database before it was deleted (syncPage/settle.ts)`,
       `sync fresh device, one uncounted instrumented run: ${probe.totalMs.toFixed(0)} ms = network ${probe.netMs.toFixed(0)} ms (${probe.requests} requests, ${(probe.bytes / 1e6).toFixed(1)} MB decoded, server work included) + response parsing ${probe.parseMs.toFixed(0)} ms + applyPage transactions ${probe.applyMs.toFixed(0)} ms (${probe.applyTx}) + rest ${(probe.totalMs - probe.netMs - probe.parseMs - probe.applyMs).toFixed(0)} ms; the same ${probe.rows} rows by one bulkPut per table and page, without the app's checks (median of 3): ${probe.bulkMs.toFixed(0)} ms (notes carry no per-field versions: they never change); the team's snapshot fetched from Node (server + loopback, no browser): median ${median(server.map((r) => r.ms)).toFixed(0)} ms for ${server[0].pages} pages`,
       `sync push medians (${caseEdits} updateCase + ${partners} updatePartner, 2 pushes of 500): syncOnce start to empty outbox ${m(pushes, 'pushMs')} ms, of which the push requests (server, network, answer parsing) ${m(pushes, 'pushRequestMs')} ms and the device's queue work (pendingBatch, acknowledge) the rest; the whole syncOnce, which then pulls the ${pushes[0].pulled} changed rows back, ${m(pushes, 'ms')} ms`,
       `sync remote medians: syncOnce ${m(remote, 'syncMs')} ms of ${m(remote, 'ms')} ms until all ${remoteEdits} values read back through getCase`,

@@ -64,7 +64,7 @@ export async function measureStagedSync({ appDist, noteCount = 50_000, cases = 2
     }
     const m = (k) => median(staged.map((s) => s[k]));
     const notes = [
-      `staged first sync: ${noteCount} notes over ${cases} open cases, ${partners} partners; timed from the sign-in request (median ${m('loginMs').toFixed(0)} ms of it); the case opened is ${probeCase} (${probeNotes} notes), its newest notes fetched ahead while the history loop runs; history = ${staged[0].historyRows} rows in ${staged[0].historyPages} pages, each written under the sync lock; baseline = the same rows, one transaction and bulkPut per page, into an empty database with the app's schema`,
+      `staged first sync: ${noteCount} notes over ${cases} open cases, ${partners} partners; timed from the sign-in request (median ${m('loginMs').toFixed(0)} ms of it); the case opened is ${probeCase} (${probeNotes} notes), its newest notes fetched ahead while the history loop runs; history = ${staged[0].historyRows} rows in ${staged[0].historyPages} pages, each written under the sync lock; baseline = the same rows, one transaction and bulkPut per page, into an empty database with the app's schema; both start 5 s after the database before them was deleted (syncPage/settle.ts)`,
     ];
     return { caseload: staged.map((s) => s.caseloadMs), caseNotes: staged.map((s) => s.caseNotesMs), history: staged.map((s) => s.historyMs), raw, loopFast: median(loop), notes };
   } finally {

@@ -13,6 +13,7 @@ import { syncOnce } from '../../../src/sync/client';
 import { pouchReplicate } from './pouch';
 import { probeFreshSync } from './probe';
 import { rawHistoryWrite, stagedSync } from './staged';
+import { settle } from './settle';
 
 /**
  * The app's SyncApi, unchanged, with two clocks: when the first pull starts (syncOnce pulls only after its push
@@ -79,6 +80,7 @@ async function freshSync(probeCase: string, expectedNotes: number, sealed = fals
   else forgetKey();
   current = `bench-sync-${dbSeq++}`;
   await connect(current).open(); // creating the schema is not sync; as in dataLayer, untimed
+  await settle();
   const t0 = performance.now();
   const report = await syncOnce(api, scopes);
   const syncMs = performance.now() - t0;

@@ -3,10 +3,13 @@
 // @ts-expect-error pouchdb-browser ships no types, and this directory is outside the project's typecheck
 import PouchDB from 'pouchdb-browser';
 
+import { settle } from './settle';
+
 let seq = 0;
 
 export async function pouchReplicate(url: string, expected: number) {
   const local = new PouchDB(`pouch-bench-${seq++}`);
+  await settle();
   const t0 = performance.now();
   const result = await local.replicate.from(url);
   const replicatedMs = performance.now() - t0;

@@ -10,6 +10,8 @@ import { SyncApi, type FetchLike } from '../../../src/sync/api';
 import { syncOnce } from '../../../src/sync/client';
 import type { SnapshotPart, SnapshotResponse } from '../../../src/sync/protocol';
 
+import { settle } from './settle';
+
 const now = () => performance.now();
 
 class ProbeApi extends SyncApi {
@@ -86,6 +88,7 @@ export async function probeFreshSync(email: string, password: string) {
   const writes = watchWrites();
   connect(name);
   await db().open();
+  await settle();
   const t0 = now();
   try {
     await syncOnce(api, scopes);
@@ -110,6 +113,7 @@ async function bulkWrite(pages: SnapshotResponse[]): Promise<number> {
   const name = 'bench-sync-probe-bulk';
   const bulk = new VeldwerkDb(name); // the app's schema: the same indexes
   await bulk.open();
+  await settle();
   const t = now();
   for (const page of pages) {
     await bulk.transaction('rw', ['cases', 'notes', 'partners'], async () => {

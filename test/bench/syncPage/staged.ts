@@ -12,6 +12,7 @@ import { syncOnce } from '../../../src/sync/client';
 import { fetchHistory, fetchNotesAhead } from '../../../src/sync/firstSync';
 import { readPage } from '../../../src/sync/pulledRows';
 import type { SnapshotPart } from '../../../src/sync/protocol';
+import { settle } from './settle';
 
 const now = () => performance.now();
 
@@ -53,6 +54,7 @@ export async function stagedSync(email: string, password: string, probeCase: str
   current = `bench-staged-${seq++}`;
   await connect(current).open(); // creating the schema is not sync; untimed as in freshSync
   api = new RecordingApi();
+  await settle();
   const t0 = now();
   const { user } = await api.login(email, password);
   const loginMs = now() - t0;
@@ -89,6 +91,7 @@ export async function rawHistoryWrite(): Promise<number> {
   const name = `bench-staged-raw-${seq++}`;
   const raw = new VeldwerkDb(name); // the app's schema: the same indexes
   await raw.open();
+  await settle();
   const t = now();
   for (const rows of pages) await raw.transaction('rw', ['notes'], () => raw.table('notes').bulkPut(rows));
   const ms = now() - t;
