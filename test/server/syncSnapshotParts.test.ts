@@ -126,18 +126,25 @@ describeEachDatabase('sync snapshot in parts (staged first sync)', (store) => {
     }
   });
 
+  /**
+   * The database's plan for a query, as JSON text. PostgreSQL plans by statistics: on tables this small it would
+   * rather read them whole, so sequential scans are off; it must still choose the expected index.
+   */
+  async function planOf(query: { sql: string; parameters: readonly unknown[] }): Promise<string> {
+    const explain = CompiledQuery.raw(`explain ${store().kind === 'sqlite' ? 'query plan ' : ''}${query.sql}`, [...query.parameters]);
+    return store()
+      .db.transaction()
+      .execute(async (tx) => {
+        if (store().kind === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
+        return JSON.stringify((await tx.executeQuery(explain)).rows);
+      });
+  }
+
   it("reads a history page along the scope's own index, not every team's notes (the primary key also orders by id)", async () => {
     const { member } = await team([3]);
     const db = store().db;
     for (const after of [undefined, 'zzzz']) {
-      const { sql: text, parameters } = historyQuery(db, member.teamId, 1000, after).compile();
-      const explain = CompiledQuery.raw(`explain ${store().kind === 'sqlite' ? 'query plan ' : ''}${text}`, [...parameters]);
-      // PostgreSQL plans by statistics: on tables this small it would rather read them whole. Without that
-      // option, it must still choose the scope's index over the primary key.
-      const plan = await db.transaction().execute(async (tx) => {
-        if (store().kind === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
-        return JSON.stringify((await tx.executeQuery(explain)).rows);
-      });
+      const plan = await planOf(historyQuery(db, member.teamId, 1000, after).compile());
       expect(plan).toContain('records_scope_id_idx');
     }
   });
@@ -146,11 +153,7 @@ describeEachDatabase('sync snapshot in parts (staged first sync)', (store) => {
     const { member } = await team([3, 2]);
     const db = store().db;
     for (const caseId of [undefined, 'some-case']) {
-      const { sql: text, parameters } = latestNotesQuery(db, member.teamId, 1000, caseId).compile(db);
-      const plan = await db.transaction().execute(async (tx) => {
-        if (store().kind === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
-        return JSON.stringify((await tx.executeQuery(CompiledQuery.raw(`explain ${store().kind === 'sqlite' ? 'query plan ' : ''}${text}`, [...parameters]))).rows);
-      });
+      const plan = await planOf(latestNotesQuery(db, member.teamId, 1000, caseId).compile(db));
       expect(plan).toContain('records_live_note_case_idx');
       // The ranking reads no row: a note's row is read only for the notes chosen, by its primary key.
       if (store().kind === 'sqlite' && caseId === undefined) expect(plan).toMatch(/MATERIALIZE live/);
@@ -161,11 +164,7 @@ describeEachDatabase('sync snapshot in parts (staged first sync)', (store) => {
     const { member, notes } = await team([4]);
     const db = store().db;
     expect(Number((await countNotesQuery(db, member.teamId).executeTakeFirst())?.n)).toBe(notes.length);
-    const { sql: text, parameters } = countNotesQuery(db, member.teamId).compile();
-    const plan = await db.transaction().execute(async (tx) => {
-      if (store().kind === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
-      return JSON.stringify((await tx.executeQuery(CompiledQuery.raw(`explain ${store().kind === 'sqlite' ? 'query plan ' : ''}${text}`, [...parameters]))).rows);
-    });
+    const plan = await planOf(countNotesQuery(db, member.teamId).compile());
     expect(plan).toContain('records_live_note_case_idx');
     if (store().kind === 'sqlite') expect(plan).toContain('COVERING INDEX');
   });

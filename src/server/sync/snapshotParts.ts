@@ -18,7 +18,7 @@ export interface PartPage extends SnapshotPage {
 export async function readSnapshotPart(db: Db, scopeId: string, part: SnapshotPart, query: { after?: string; limit: number; caseId?: string }): Promise<PartPage> {
   if (part === 'recent') return readSnapshot(db, scopeId, query.after, query.limit, 'notes');
   const cursor = await scopeVersion(db, scopeId);
-  if (part === 'latest') return { rows: (await latestNotes(db, scopeId, query.limit, query.caseId)).map(toWire), cursor, nextAfter: null };
+  if (part === 'latest') return { rows: (await latestNotesQuery(db, scopeId, query.limit, query.caseId).execute(db)).rows.map(toWire), cursor, nextAfter: null };
   const found = await historyQuery(db, scopeId, query.limit, query.after).execute();
   const page = found.slice(0, query.limit);
   const more = found.length > query.limit;
@@ -67,12 +67,7 @@ async function countNotes(db: Db, scopeId: string): Promise<number> {
  * One case's newest notes (any status), or else the newest notes of every open case of the scope, at most
  * LATEST_NOTES_PER_CASE each, taken rank by rank (every case's newest, then every case's second newest …) so that
  * a `limit` smaller than open cases × that number still gives the most recently visited cases their newest notes.
- */
-async function latestNotes(db: Db, scopeId: string, limit: number, caseId?: string): Promise<RecordRead[]> {
-  return (await latestNotesQuery(db, scopeId, limit, caseId).execute(db)).rows;
-}
-
-/**
+ *
  * Both read along records_live_note_case_idx (migration 0009). For every open case, the notes are ranked on what
  * that index holds (case, visit day, id), copied out first (`materialized`): ranked straight from the table, SQLite
  * read every note's row, ~1 KB each, to rank 50,000 notes (450 ms here, against 50 ms). Only the chosen notes'
