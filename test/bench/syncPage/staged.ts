@@ -64,7 +64,14 @@ export async function stagedSync(email: string, password: string, probeCase: str
   const caseloadMs = now() - t0;
   // The engine starts the history right after the round; the person opens a case meanwhile.
   const historyStarted = now();
-  const gate = <T,>(write: () => Promise<T>) => navigator.locks.request('veldwerk-sync', write) as Promise<T>;
+  // Each page write as the engine runs it, timed for the diagnosis: waiting for the lock, then the write itself.
+  const writes: Array<{ asked: number; got: number; done: number }> = [];
+  const gate = async <T,>(write: () => Promise<T>) => {
+    const span = { asked: now(), got: 0, done: 0 };
+    const result = (await navigator.locks.request('veldwerk-sync', () => ((span.got = now()), write()))) as T;
+    writes.push({ ...span, done: now() });
+    return result;
+  };
   const history = fetchHistory(api, { latestFirst: true, gate });
   await fetchNotesAhead(api, user.teamIds[0]!, probeCase);
   const notes = await latestNotesOfCase(probeCase, 20);
@@ -76,7 +83,15 @@ export async function stagedSync(email: string, password: string, probeCase: str
     throw new Error(`staged sync: ${caseload.length} cases in the caseload (expected ${expectedCases}), ${notes.length} notes of ${probeCase}, ${total} notes (expected ${expectedNotes})`);
   }
   const historyRows = api.historyPages.reduce((n, p) => n + p.rows, 0);
-  return { loginMs, caseloadMs, caseNotesMs, historyMs, historyRows, historyPages: api.historyPages.length };
+  const sum = (f: (w: (typeof writes)[number], i: number) => number) => writes.reduce((n, w, i) => n + f(w, i), 0);
+  const split = {
+    writes: writes.length,
+    inWritesMs: sum((w) => w.done - w.got),
+    lockWaitMs: sum((w) => w.got - w.asked),
+    // Between one write's end and the next one's ask: the loop waiting for its next page (and reading its state).
+    betweenMs: sum((w, i) => (i === 0 ? 0 : w.asked - writes[i - 1]!.done)),
+  };
+  return { loginMs, caseloadMs, caseNotesMs, historyMs, historyRows, historyPages: api.historyPages.length, split };
 }
 
 /** The last run's history rows, as the device stores them, one transaction and one bulkPut per page. */
