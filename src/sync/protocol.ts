@@ -26,8 +26,16 @@ export const PROTOCOL_VERSION = 1;
 export const MIN_CLIENT_PROTOCOL = 1;
 /** Most mutations one push may carry; larger queues are sent in several pushes. */
 export const MAX_PUSH = 500;
-/** Most rows one pull or snapshot page returns. */
+/** Most rows one pull or snapshot page returns (a staged snapshot's history page: MAX_HISTORY_PAGE). */
 export const MAX_PAGE = 1000;
+/**
+ * Added: most notes one page of a snapshot's part=history returns, and how many it returns unasked. Larger than
+ * MAX_PAGE: a device writes the history in the background, page by page, and each page costs it a few round trips
+ * to IndexedDB and the sync lock besides its rows. Not larger: a device holds three pages at once (one being
+ * written, two fetched ahead, about 7 MB of JSON at this size), and the server answers nobody else while it
+ * reads one.
+ */
+export const MAX_HISTORY_PAGE = 2000;
 /** Added: most notes per open case that a snapshot's part=latest returns (see SnapshotResponse). */
 export const LATEST_NOTES_PER_CASE = 20;
 /** Added: the parts of a staged first sync (GET /api/sync/snapshot `part`, see SnapshotResponse). */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { purgeTombstones, markDeleted } from '../../src/server/sync/tombstones';
-import { MAX_PAGE, MAX_PUSH, type ChangesResponse, type SnapshotResponse } from '../../src/sync/protocol';
+import { MAX_HISTORY_PAGE, MAX_PAGE, MAX_PUSH, type ChangesResponse, type SnapshotResponse } from '../../src/sync/protocol';
 import { accessToken, Device, getChanges, getSnapshot, outcomes, pullAll, snapshotAll } from './support/syncClient';
 import { caseRow, noteRow } from './support/syncFixtures';
 import { describeEachDatabase } from './support/testDatabases';
@@ -59,6 +59,20 @@ describeEachDatabase('sync pull and snapshot', (store) => {
     const page = (await getChanges(app, d.token, member.teamId, 0, MAX_PAGE * 10)).json() as ChangesResponse;
     expect(page.rows).toHaveLength(MAX_PAGE);
     expect(page.more).toBe(true);
+  });
+
+  it("pages a staged snapshot's history by MAX_HISTORY_PAGE notes, more than any other page, whatever limit is asked", async () => {
+    const { member, d } = await teamWithNotes(MAX_HISTORY_PAGE + 5);
+    const history = async (limit?: number) => {
+      const query = { scope: member.teamId, part: 'history', ...(limit ? { limit: String(limit) } : {}) };
+      return (await app.inject({ method: 'GET', url: '/api/sync/snapshot', headers: { authorization: `Bearer ${d.token}` }, query })).json() as SnapshotResponse;
+    };
+    for (const page of [await history(), await history(MAX_HISTORY_PAGE * 10)]) {
+      expect(page.rows).toHaveLength(MAX_HISTORY_PAGE);
+      expect(page.nextAfter).not.toBeNull();
+    }
+    // A whole snapshot's page stays at MAX_PAGE rows, as a pull's does (above).
+    expect(((await getSnapshot(app, d.token, member.teamId, undefined, MAX_PAGE * 10)).json() as SnapshotResponse).rows).toHaveLength(MAX_PAGE);
   });
 
   it('pages a snapshot by id and resumes after nextAfter; its first cursor catches what changed meanwhile', async () => {

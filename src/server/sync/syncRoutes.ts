@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
+  MAX_HISTORY_PAGE,
   MAX_PAGE,
   MAX_PUSH_BYTES,
   MIN_CLIENT_PROTOCOL,
@@ -103,7 +104,8 @@ export function registerSyncRoutes(app: FastifyInstance, db: Db, options: SyncOp
     const query = parseInput(SnapshotQuerySchema, request.query);
     requireProtocol(query.protocol);
     requireScope(user, query.scope);
-    const limit = Math.min(query.limit ?? MAX_PAGE, MAX_PAGE);
+    const most = query.part === 'history' ? MAX_HISTORY_PAGE : MAX_PAGE;
+    const limit = Math.min(query.limit ?? most, most);
     const page = query.part ? await readSnapshotPart(db, query.scope, query.part, { after: query.after, limit, caseId: query.case }) : await readSnapshot(db, query.scope, query.after, limit);
     await auditRead(pageAudit(user, clientId, 'sync.snapshot', query.scope, page.rows));
     const { rows, ...rest } = page;

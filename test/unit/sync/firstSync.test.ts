@@ -7,7 +7,7 @@ import { countWaiting } from '../../../src/db/counts';
 import { emptyVisitNote } from '../../../src/model/visitNote';
 import { forgetTeams } from '../../../src/db/teamData';
 import { fetchHistory, fetchNotesAhead, ServerRestoredMidHistory } from '../../../src/sync/firstSync';
-import { LATEST_NOTES_PER_CASE, MAX_PAGE, MAX_PUSH } from '../../../src/sync/protocol';
+import { LATEST_NOTES_PER_CASE, MAX_HISTORY_PAGE, MAX_PUSH } from '../../../src/sync/protocol';
 import { syncOnce } from '../../../src/sync/client';
 import { markDeleted } from '../../../src/server/sync/tombstones';
 import type { Db } from '../../../src/server/store/database';
@@ -113,7 +113,7 @@ describe('a fresh device syncing a team with a long history', { timeout: 30_000 
   });
 
   it("a round that ends with the history asks for a fresh team's first history pages before it copies the next scope", async () => {
-    const { member, notes } = await team(3, 2 * MAX_PAGE + 20);
+    const { member, notes } = await team(3, 2 * MAX_HISTORY_PAGE + 20);
     const device = await Device.signedIn(app, member, 'fresh');
     const report = await syncOnce(device.api, device.scopes);
     const urls = device.net.log.map((c) => c.url);
@@ -148,7 +148,7 @@ describe('a fresh device syncing a team with a long history', { timeout: 30_000 
   });
 
   it('resumes the history after a lost connection where it stopped: no page fetched twice, none missed', async () => {
-    const { member, notes } = await team(3, MAX_PAGE * 2 + 50);
+    const { member, notes } = await team(3, MAX_HISTORY_PAGE * 2 + 50);
     const device = await Device.signedIn(app, member, 'fresh');
     await syncOnce(device.api, device.scopes, { history: 'later' });
     let calls = 0;
@@ -158,8 +158,8 @@ describe('a fresh device syncing a team with a long history', { timeout: 30_000 
     };
     await expect(fetchHistory(device.api)).rejects.toMatchObject({ code: 'offline' });
     const stopped = (await localData()).syncScopes.find((s) => s.scopeId === member.teamId)!.history!;
-    expect(stopped).toMatchObject({ done: MAX_PAGE, total: notes.length });
-    expect(await historyProgress()).toMatchObject({ done: MAX_PAGE });
+    expect(stopped).toMatchObject({ done: MAX_HISTORY_PAGE, total: notes.length });
+    expect(await historyProgress()).toMatchObject({ done: MAX_HISTORY_PAGE });
     device.net.intercept = null;
 
     // A reload: a new run of the loop starts from what the database kept.
@@ -173,7 +173,7 @@ describe('a fresh device syncing a team with a long history', { timeout: 30_000 
   });
 
   it('loses nothing changed during the background fetch, and an older page never undoes a newer change', async () => {
-    const { member, seeder, open, notes } = await team(3, MAX_PAGE + 200);
+    const { member, seeder, open, notes } = await team(3, MAX_HISTORY_PAGE + 200);
     const device = await Device.signedIn(app, member, 'fresh');
     await syncOnce(device.api, device.scopes, { history: 'later' });
     const newestIds = [...notes].map((n) => n.id).sort().reverse();
@@ -202,7 +202,7 @@ describe('a fresh device syncing a team with a long history', { timeout: 30_000 
   });
 
   it('writes nothing of a team taken away mid-way, and stops at a 404', async () => {
-    const { member } = await team(2, MAX_PAGE + 10);
+    const { member } = await team(2, MAX_HISTORY_PAGE + 10);
     const device = await Device.signedIn(app, member, 'fresh');
     await syncOnce(device.api, device.scopes, { history: 'later' });
     // The session drops the team (forgetTeams) while a page is on its way: that page must not land.
@@ -236,7 +236,7 @@ describe('a fresh device syncing a team with a long history', { timeout: 30_000 
   });
 
   it('lets a push run between two history pages: the sync lock is held for one page write at a time', async () => {
-    const { member, open, notes } = await team(2, MAX_PAGE * 3);
+    const { member, open, notes } = await team(2, MAX_HISTORY_PAGE * 2 + 100);
     const device = await Device.signedIn(app, member, 'fresh');
     await syncOnce(device.api, device.scopes, { history: 'later' });
     // The Web Lock as a FIFO queue: the history's page writes and a sync round take turns in it.
