@@ -65,10 +65,9 @@ export async function measureStagedSync({ appDist, noteCount = 50_000, cases = 2
     const m = (k) => median(staged.map((s) => s[k]));
     const notes = [
       `staged first sync: ${noteCount} notes over ${cases} open cases, ${partners} partners; timed from the sign-in request (median ${m('loginMs').toFixed(0)} ms of it); the case opened is ${probeCase} (${probeNotes} notes), its newest notes fetched ahead while the history loop runs; history = ${staged[0].historyRows} rows in ${staged[0].historyPages} pages, each written under the sync lock; baseline = the same rows, one transaction and bulkPut per page, into an empty database with the app's schema; both start 5 s after the database before them was deleted (syncPage/settle.ts)`,
+      // Where the history's time goes, against the raw write: inside the page writes, or between them (waiting for pages).
+      `staged first sync, history split (medians): ${m('inWritesMs').toFixed(0)} ms inside its ${staged[0].writes} page writes (the open cases' newest notes included), ${m('lockWaitMs').toFixed(0)} ms waiting for the sync lock, ${m('betweenMs').toFixed(0)} ms between writes (the loop waiting for its next page); the raw write of the same rows ${median(raw).toFixed(0)} ms`,
     ];
-    // Where the history's time goes, against the raw write: inside the page writes, or between them (waiting for pages).
-    const ms = (k) => median(staged.map((s) => s.split[k])).toFixed(0);
-    notes.push(`staged first sync, history split (medians): ${ms('inWritesMs')} ms inside its ${staged[0].split.writes} page writes (the open cases' newest notes included), ${ms('lockWaitMs')} ms waiting for the sync lock, ${ms('betweenMs')} ms between writes (the loop waiting for its next page); the raw write of the same rows ${median(raw).toFixed(0)} ms`);
     return { caseload: staged.map((s) => s.caseloadMs), caseNotes: staged.map((s) => s.caseNotesMs), history: staged.map((s) => s.historyMs), raw, loopFast: median(loop), notes };
   } finally {
     await cleanUp();

@@ -67,9 +67,13 @@ export async function stagedSync(email: string, password: string, probeCase: str
   // Each page write as the engine runs it, timed for the diagnosis: waiting for the lock, then the write itself.
   const writes: Array<{ asked: number; got: number; done: number }> = [];
   const gate = async <T,>(write: () => Promise<T>) => {
-    const span = { asked: now(), got: 0, done: 0 };
-    const result = (await navigator.locks.request('veldwerk-sync', () => ((span.got = now()), write()))) as T;
-    writes.push({ ...span, done: now() });
+    const asked = now();
+    let got = 0;
+    const result = (await navigator.locks.request('veldwerk-sync', () => {
+      got = now();
+      return write();
+    })) as T;
+    writes.push({ asked, got, done: now() });
     return result;
   };
   const history = fetchHistory(api, { latestFirst: true, gate });
@@ -84,14 +88,19 @@ export async function stagedSync(email: string, password: string, probeCase: str
   }
   const historyRows = api.historyPages.reduce((n, p) => n + p.rows, 0);
   const sum = (f: (w: (typeof writes)[number], i: number) => number) => writes.reduce((n, w, i) => n + f(w, i), 0);
-  const split = {
+  return {
+    loginMs,
+    caseloadMs,
+    caseNotesMs,
+    historyMs,
+    historyRows,
+    historyPages: api.historyPages.length,
     writes: writes.length,
     inWritesMs: sum((w) => w.done - w.got),
     lockWaitMs: sum((w) => w.got - w.asked),
     // Between one write's end and the next one's ask: the loop waiting for its next page (and reading its state).
     betweenMs: sum((w, i) => (i === 0 ? 0 : w.asked - writes[i - 1]!.done)),
   };
-  return { loginMs, caseloadMs, caseNotesMs, historyMs, historyRows, historyPages: api.historyPages.length, split };
 }
 
 /** The last run's history rows, as the device stores them, one transaction and one bulkPut per page. */
