@@ -2,9 +2,9 @@
 // documents, in the same browser, alternately), 1,000 offline edits pushed, 100 remote changes pulled.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { BROWSER_ARGS, CHROMIUM, freePort, freshDir, median, ROOT, removeDir, startProcess, WORK } from './lib.mjs';
+import { openBarePage } from './barePage.mjs';
+import { freePort, freshDir, median, ROOT, removeDir, startProcess, WORK } from './lib.mjs';
 import { startProxy } from './proxy.mjs';
 import { remoteDevice, seedSyncServer, SYNC_SCOPES, USERS } from './syncSeed.mjs';
 
@@ -56,17 +56,9 @@ export async function measureSync({ appDist, noteCount = 10_000, cases = 1000, p
     await buildSyncPage();
     const proxy = await startProxy(PAGE_OUT, [['/api/', appPort], ['/couch/', Number(pouchPort)]]);
     cleanups.push(proxy.close);
-    const profile = freshDir('profile-sync');
-    cleanups.push(async () => removeDir(profile));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
-    cleanups.push(() => context.close());
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`sync page error: ${e.message}`));
-    await page.goto(`${proxy.url}/`);
-    await page.waitForFunction(() => document.title === 'bench ready', null, { timeout: 30_000 });
-    // A library may reject with a plain object (PouchDB does): turn anything thrown into a readable Error.
-    const call = (fn, ...args) =>
-      page.evaluate(([f, a]) => window.bench[f](...a).catch((e) => Promise.reject(new Error(`${f}: ${e?.stack ?? JSON.stringify(e)}`))), [fn, args]);
+    const page = await openBarePage(`${proxy.url}/`, { profileName: 'profile-sync', label: 'sync page error', log });
+    cleanups.push(page.close);
+    const { call } = page;
     await call('login', USERS.device.email, USERS.device.password);
 
     // 1 + 2: alternately, so drift (disk cache, GC, thermal) spreads over both sides evenly. Each timed run

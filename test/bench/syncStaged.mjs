@@ -1,8 +1,8 @@
 // Issue 12 point 6: a fresh tablet of a team with 50,000 notes over 2,000 cases. Timed from sign-in: a usable
 // caseload, and one open case's newest 20 notes; then the whole history in the background against writing the
 // same rows into IndexedDB alone, alternately in one browser. Server: main.ts on its own seeded SQLite file.
-import { chromium } from 'playwright-core';
-import { BROWSER_ARGS, CHROMIUM, freePort, freshDir, median, removeDir, startProcess, WORK } from './lib.mjs';
+import { openBarePage } from './barePage.mjs';
+import { freePort, median, removeDir, startProcess, WORK } from './lib.mjs';
 import { startProxy } from './proxy.mjs';
 import { buildSyncPage } from './sync.mjs';
 import { seedSyncServer, USERS } from './syncSeed.mjs';
@@ -47,19 +47,12 @@ export async function measureStagedSync({ appDist, noteCount = 50_000, cases = 2
     await buildSyncPage();
     const proxy = await startProxy(PAGE_OUT, [['/api/', appPort]]);
     cleanups.push(proxy.close);
-    const profile = freshDir('profile-staged');
-    cleanups.push(async () => removeDir(profile));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: BROWSER_ARGS });
-    cleanups.push(() => context.close());
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`staged sync page error: ${e.message}`));
-    await page.goto(`${proxy.url}/`);
-    await page.waitForFunction(() => document.title === 'bench ready', null, { timeout: 30_000 });
-    const call = (fn, ...args) =>
-      page.evaluate(([f, a]) => window.bench[f](...a).catch((e) => Promise.reject(new Error(`${f}: ${e?.stack ?? JSON.stringify(e)}`))), [fn, args]);
+    const page = await openBarePage(`${proxy.url}/`, { profileName: 'profile-staged', label: 'staged sync page error', log });
+    cleanups.push(page.close);
+    const { call } = page;
 
     const loop = [];
-    for (let i = 0; i < 5; i++) loop.push(await page.evaluate(busyLoop));
+    for (let i = 0; i < 5; i++) loop.push(await page.evaluate(`(${busyLoop})()`));
     const staged = [];
     const raw = [];
     for (let i = 0; i <= runs; i++) {
