@@ -6,8 +6,9 @@
 import { spawn } from 'node:child_process';
 import { BROWSER_ARGS, CHROMIUM, freshDir, removeDir } from './lib.mjs';
 
-// What Playwright's own launch switches off that bears on timing: no throttled timers or backgrounded renderer.
-const TIMING_ARGS = [
+// Headless, and what Playwright's own launch switches off that bears on timing (throttled timers, a backgrounded
+// renderer, field trials) or on a clean profile (first-run screens, the system keyring).
+const LAUNCH_ARGS = [
   '--headless',
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
@@ -24,7 +25,7 @@ const TIMING_ARGS = [
  */
 export async function openBarePage(url, { profileName, label, log, readyMs = 30_000 }) {
   const profile = freshDir(profileName);
-  const child = spawn(CHROMIUM, [...BROWSER_ARGS, ...TIMING_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], {
+  const child = spawn(CHROMIUM, [...BROWSER_ARGS, ...LAUNCH_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
