@@ -30,7 +30,8 @@ export async function openBarePage(url, { profileName, label, log, readyMs = 30_
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  // A Chromium that cannot start ('error', no 'exit') counts as gone too: close() must not wait for it for ever.
+  const exited = new Promise((resolve) => (child.once('exit', resolve), child.once('error', resolve)));
   const protocol = pipeProtocol(child.stdio[3], child.stdio[4], (event) => {
     if (event.method === 'Runtime.exceptionThrown') log(`${label}: ${event.params.exceptionDetails.exception?.description ?? event.params.exceptionDetails.text}`);
   });
@@ -80,14 +81,18 @@ function pipeProtocol(toBrowser, fromBrowser, onEvent) {
     }
     if (start < chunk.length) pending.push(chunk.subarray(start));
   });
-  const gone = new Promise((resolve) => fromBrowser.once('close', resolve));
-  gone.then(() => {
+  let closed = false;
+  fromBrowser.once('close', () => {
+    closed = true;
     for (const answer of waiting.values()) answer({ error: { message: 'the browser closed' } });
   });
+  // Writing to a browser that is gone fails with EPIPE: its answers fail through 'close' above instead.
+  toBrowser.on('error', () => {});
   return {
     send(method, params = {}, sessionId) {
       const id = ++nextId;
       return new Promise((resolve, reject) => {
+        if (closed) return reject(new Error(`${method}: the browser closed`));
         waiting.set(id, (message) => {
           waiting.delete(id);
           if (message.error) reject(new Error(`${method}: ${message.error.message}`));
